@@ -1,0 +1,42 @@
+"""Never reuse executed examples across a change that their MD5 does not see.
+
+sphinx-gallery skips an example whose source is unchanged since its last run. That cache
+does not notice a new torch, a new sphinx-gallery or a changed reset hook, any of which
+can change the outputs shown on a page. This extension keys the whole gallery output on
+those and deletes it when the key changes, before sphinx-gallery looks at it.
+"""
+
+import hashlib
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+KEY_FILE = ".gallery-key"
+HELPERS = ["torch_state.py"]  # code that runs inside every example's process
+
+
+def gallery_key():
+    parts = [f"{name}=={version(name)}" for name in ("torch", "sphinx-gallery", "numpy", "matplotlib")]
+    for helper in HELPERS:
+        parts.append(hashlib.sha256(Path(__file__).with_name(helper).read_bytes()).hexdigest())
+    return "\n".join(parts) + "\n"
+
+
+def drop_stale_gallery(app, config):
+    key = gallery_key()
+    for gallery_dir in _as_list(config.sphinx_gallery_conf.get("gallery_dirs", [])):
+        out = Path(app.srcdir, gallery_dir)
+        key_file = out / KEY_FILE
+        if out.exists() and (not key_file.exists() or key_file.read_text() != key):
+            shutil.rmtree(out)
+        out.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(key)
+
+
+def _as_list(value):
+    return [value] if isinstance(value, str) else list(value)
+
+
+def setup(app):
+    app.connect("config-inited", drop_stale_gallery, priority=100)  # before sphinx-gallery
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,124 @@
+"""Translate what sphinx-gallery writes by itself.
+
+sphinx-gallery puts fixed English strings into every generated page ("Go to the end",
+"Download Jupyter notebook: x.ipynb", "Total running time of the script: (0 minutes
+0.03 seconds)") and writes gallery thumbnails as raw HTML, which gettext cannot reach.
+
+* The fixed strings are taken out of the page catalogs (they would repeat on every page,
+  and the running time changes on every build) and translated here from the ``sphinx``
+  message domain, i.e. ``docs/locale/<lang>/LC_MESSAGES/sphinx.po``, the catalog Sphinx
+  provides for overriding its own interface strings.
+* Each thumbnail's title and tooltip are replaced, when pages are written, by the title
+  and first paragraph of the example page it links to, as translated in this edition.
+"""
+
+import html
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _ as sphinx_translation
+from sphinx.transforms import SphinxTransform
+
+# Elements that sphinx-gallery generates around an example; their text is boilerplate.
+BOILERPLATE_CLASSES = {"sphx-glr-download-link-note", "sphx-glr-timing", "sphx-glr-footer"}
+
+# Fixed phrases (as they appear in the generated reST) and their place in sphinx.po.
+PHRASES = [
+    "Go to the end",
+    "to download the full example code.",
+    "Total running time of the script:",
+    "Download Jupyter notebook:",
+    "Download Python source code:",
+    "Download zipped:",
+]
+RUNNING_TIME = re.compile(r"\((\d+) minutes ([\d.]+) seconds\)")
+THUMB_OPEN = re.compile(r'(class="sphx-glr-thumbcontainer" tooltip=")([^"]*)(")')
+THUMB_TITLE = re.compile(r'(<div class="sphx-glr-thumbnail-title">)(.*?)(</div>)', re.S)
+TOOLTIP_LENGTH = 120
+
+
+def _(message):
+    return str(sphinx_translation(message))
+
+
+def translate_phrase(text):
+    """Translate the fixed phrases (and the running time) that occur in ``text``."""
+    for phrase in PHRASES:
+        if phrase in text:
+            text = text.replace(phrase, _(phrase))
+    return RUNNING_TIME.sub(
+        lambda m: _("({minutes} minutes {seconds} seconds)").format(
+            minutes=m.group(1), seconds=m.group(2)
+        ),
+        text,
+    )
+
+
+def is_boilerplate(node):
+    return isinstance(node, nodes.Element) and not BOILERPLATE_CLASSES.isdisjoint(node["classes"])
+
+
+class TranslateGalleryBoilerplate(SphinxTransform):
+    """Translate sphinx-gallery's fixed strings and keep them out of page catalogs."""
+
+    default_priority = 10  # before i18n_check (19) and Sphinx's Locale transform (20)
+
+    def apply(self, **kwargs):
+        for container in list(self.document.findall(is_boilerplate)):
+            for element in container.findall(nodes.TextElement):
+                element["translatable"] = False
+            for text in list(container.findall(nodes.Text)):
+                translated = translate_phrase(str(text))
+                if translated != str(text):
+                    text.parent.replace(text, nodes.Text(translated))
+        self.mark_thumbnails()
+
+    def mark_thumbnails(self):
+        """Remember which example each thumbnail's raw HTML belongs to."""
+        pending = []
+        for node in self.document.findall(lambda n: isinstance(n, (nodes.raw, addnodes.pending_xref))):
+            if isinstance(node, nodes.raw) and "sphx-glr-thumbcontainer" in node.astext():
+                pending = [node]
+            elif isinstance(node, addnodes.pending_xref) and len(pending) == 1:
+                node.parent["translatable"] = False  # the hidden link text of the thumbnail
+                target = node["reftarget"]
+                pending.append(target.lstrip("/") if target.startswith("/") else target)
+            elif isinstance(node, nodes.raw) and "sphx-glr-thumbnail-title" in node.astext() and len(pending) == 2:
+                opening, docname = pending
+                opening["thumbnail_of"] = node["thumbnail_of"] = docname
+                pending = []
+
+
+def summary_of(doctree):
+    """The first paragraph of a page's top section, as plain text."""
+    for section in doctree.findall(nodes.section):
+        for child in section.children:
+            if isinstance(child, nodes.paragraph):
+                text = " ".join(child.astext().split())
+                return text if len(text) <= TOOLTIP_LENGTH else text[: TOOLTIP_LENGTH - 1] + "…"
+        break
+    return ""
+
+
+def translate_thumbnails(app, doctree, docname):
+    """Fill thumbnails with the title and summary of the page they link to."""
+    env = app.env
+    for raw in doctree.findall(nodes.raw):
+        target = raw.get("thumbnail_of")
+        if not target or target not in env.titles:
+            continue
+        text = raw.astext()
+        if THUMB_OPEN.search(text):
+            summary = html.escape(summary_of(env.get_doctree(target)), quote=True)
+            text = THUMB_OPEN.sub(lambda m: m.group(1) + summary + m.group(3), text)
+        if THUMB_TITLE.search(text):
+            title = html.escape(env.titles[target].astext())
+            text = THUMB_TITLE.sub(lambda m: m.group(1) + title + m.group(3), text)
+        raw.replace_self(nodes.raw("", text, format="html", thumbnail_of=target))
+
+
+def setup(app):
+    app.add_transform(TranslateGalleryBoilerplate)
+    app.connect("doctree-resolved", translate_thumbnails)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

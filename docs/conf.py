@@ -1,0 +1,100 @@
+"""Sphinx configuration for PyTorch Notes / PyTorch 笔记.
+
+One source, two editions: ``nox -s docs`` builds it with ``-D language=en`` and with
+``-D language=zh_CN``. The local extensions in ``_ext/`` each do one job; see their
+docstrings.
+"""
+
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).parent
+sys.path.insert(0, str(DOCS / "_ext"))
+
+# -- Project -------------------------------------------------------------------------
+project = "PyTorch Notes"
+author = "PyTorch Notes contributors"
+copyright = "2026, PyTorch Notes contributors"
+language = "en"  # the source language; the Chinese edition passes -D language=zh_CN
+
+extensions = [
+    "myst_nb",  # MyST Markdown pages (.md)
+    "sphinx.ext.intersphinx",  # links from code to the official PyTorch API pages
+    "sphinx.ext.mathjax",
+    "gallery_cache",  # forget executed examples when torch or a helper changes
+    "sphinx_gallery.gen_gallery",  # executes examples/ into auto_examples/
+    # local extensions (docs/_ext)
+    "pytorch_inventory",  # a local intersphinx inventory for docs.pytorch.org
+    "offline_mathjax",  # MathJax served from _static, no CDN
+    "gallery_i18n",  # sphinx-gallery's own strings and thumbnails, translated
+    "i18n_check",  # a message missing from a catalog is a build warning (= error)
+    "language_switch",  # "中文 / English" link to the same page in the other edition
+    "zh_search",  # jieba is required for a Chinese search index
+    "dtype_table",  # the dtype reference table, generated from torch at build time
+]
+
+exclude_patterns = [
+    "_build",
+    "_root",  # the language-picking page, copied to _build/html/ by nox
+    "Thumbs.db",
+    ".DS_Store",
+    # sphinx-gallery writes a notebook next to each generated page; myst-nb would
+    # otherwise parse (and execute) it as a second copy of the page.
+    "auto_examples/**.ipynb",
+    "**/*.codeobj.json",
+]
+templates_path = ["_templates"]
+suppress_warnings = []
+
+# -- MyST / myst-nb ------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+myst_heading_anchors = 3
+nb_execution_mode = "off"  # code is executed by sphinx-gallery, never by a kernel
+nb_execution_excludepatterns = ["auto_examples/**"]
+
+# -- sphinx-gallery --------------------------------------------------------------------
+sphinx_gallery_conf = {
+    "examples_dirs": "../examples",
+    "gallery_dirs": "auto_examples",
+    "filename_pattern": r"/plot_",  # every example is executed
+    "within_subsection_order": "FileNameSortKey",  # plot_01_..., plot_02_...
+    # Global torch state is reset before and after every example (see _ext/torch_state).
+    "reset_modules": ("matplotlib", "torch_state.reset_torch_state"),
+    "reset_modules_order": "both",
+    "remove_config_comments": True,
+    "show_signature": False,
+    "show_memory": False,
+    "write_computation_times": False,  # its page pulls scripts from a CDN
+    "download_all_examples": False,
+    "min_reported_time": 0,
+    "line_numbers": False,
+    "thumbnail_size": (400, 280),
+    "default_thumb_file": str(DOCS / "_static" / "thumb-default.png"),
+}
+
+# -- Internationalisation --------------------------------------------------------------
+locale_dirs = ["locale/"]
+gettext_compact = False  # one catalog per page
+gettext_uuid = False
+gettext_location = False  # keeps catalogs stable when lines move
+
+# -- Cross-references ------------------------------------------------------------------
+# The PyTorch entries are filled in by _ext/pytorch_inventory from a local file: nothing
+# is fetched at build time.
+intersphinx_mapping = {}
+
+# -- HTML ------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "PyTorch Notes"
+html_static_path = ["_static"]
+html_css_files = ["notes.css"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    "repository_url": "",
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "show_toc_level": 2,
+    "article_header_end": ["language-switch.html", "article-header-buttons.html"],
+}

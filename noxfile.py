@@ -1,0 +1,79 @@
+"""Developer and CI entry points. See README.md and CONTRIBUTING.md.
+
+    nox -s docs        build both editions into docs/_build/html/{en,zh_CN}/
+    nox -s tests       build (if needed) and run every check
+    nox -s translate   refresh the zh_CN catalogs after English text changed
+    nox -s docs-live   rebuild the English edition on save, served on localhost
+"""
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "venv"  # pip: it finds the local CPU build of torch
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["docs", "tests"]
+
+ROOT = Path(__file__).parent
+DOCS = ROOT / "docs"
+BUILD = DOCS / "_build"
+LANGUAGES = ["en", "zh_CN"]  # English is the source language; it is built first
+PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+
+
+def install(session, group):
+    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+def sphinx(session, builder, outdir, *args):
+    """Run sphinx-build with warnings as errors, reporting all of them before failing."""
+    session.run(
+        "sphinx-build", "-b", builder, "-W", "--keep-going", "-q",
+        *args, str(DOCS), str(outdir),
+    )
+
+
+@nox.session
+def docs(session):
+    """Build the English and the Chinese edition, and the root page that picks one."""
+    install(session, "docs")
+    for language in LANGUAGES:
+        # The first build executes the examples; the second finds them unchanged
+        # (sphinx-gallery keeps an MD5 per example) and reuses their output.
+        sphinx(
+            session, "html", BUILD / "html" / language,
+            "-D", f"language={language}", "-d", str(BUILD / "doctrees" / language),
+        )
+    shutil.copy(DOCS / "_root" / "index.html", BUILD / "html" / "index.html")
+    session.log(f"Open {BUILD / 'html' / 'index.html'} (or en/index.html, zh_CN/index.html)")
+
+
+@nox.session(requires=["docs"])
+def tests(session):
+    """Doctests, examples run standalone, state isolation, translations, the built site."""
+    install(session, "tests")
+    session.run("pytest", "-n", "2", "--dist", "loadgroup", *session.posargs)
+
+
+@nox.session
+def translate(session):
+    """Extract English messages and merge them into the zh_CN catalogs (docs/locale/)."""
+    install(session, "translate")
+    sphinx(session, "gettext", BUILD / "gettext", "-d", str(BUILD / "doctrees" / "gettext"))
+    session.run(
+        "sphinx-intl", "update", "-p", str(BUILD / "gettext"), "-l", "zh_CN",
+        "-d", str(DOCS / "locale"), "-w", "0",
+    )
+    session.log("Now translate every empty or '#, fuzzy' msgstr under docs/locale/zh_CN/.")
+
+
+@nox.session(name="docs-live", default=False)
+def docs_live(session):
+    """Serve the English edition with live reload (pass -- -D language=zh_CN for Chinese)."""
+    install(session, "live")
+    session.run(
+        "sphinx-autobuild", str(DOCS), str(BUILD / "live"),
+        "--watch", str(ROOT / "examples"), "--ignore", str(DOCS / "auto_examples"),
+        *session.posargs,
+    )
