@@ -31,6 +31,7 @@ extensions = [
     "language_switch",  # "中文 / English" link to the same page in the other edition
     "zh_search",  # jieba is required for a Chinese search index
     "dtype_table",  # the dtype reference table, generated from torch at build time
+    "pitfalls",  # ".. pitfall::" boxes and the page that lists them all
 ]
 
 exclude_patterns = [
@@ -62,6 +63,7 @@ sphinx_gallery_conf = {
     "reset_modules": ("matplotlib", "torch_state.reset_torch_state"),
     "reset_modules_order": "both",
     "remove_config_comments": True,
+    "capture_repr": (),  # show what examples print, not the repr of a cell's last line
     "show_signature": False,
     "show_memory": False,
     "write_computation_times": False,  # its page pulls scripts from a CDN

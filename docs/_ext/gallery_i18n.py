@@ -8,12 +8,15 @@ sphinx-gallery puts fixed English strings into every generated page ("Go to the 
   and the running time changes on every build) and translated here from the ``sphinx``
   message domain, i.e. ``docs/locale/<lang>/LC_MESSAGES/sphinx.po``, the catalog Sphinx
   provides for overriding its own interface strings.
+* The "Out:" label above each output is CSS generated content; a small stylesheet
+  written into each build gives it the translated text.
 * Each thumbnail's title and tooltip are replaced, when pages are written, by the title
   and first paragraph of the example page it links to, as translated in this edition.
 """
 
 import html
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -36,6 +39,7 @@ RUNNING_TIME = re.compile(r"\((\d+) minutes ([\d.]+) seconds\)")
 THUMB_OPEN = re.compile(r'(class="sphx-glr-thumbcontainer" tooltip=")([^"]*)(")')
 THUMB_TITLE = re.compile(r'(<div class="sphx-glr-thumbnail-title">)(.*?)(</div>)', re.S)
 TOOLTIP_LENGTH = 120
+OUTPUT_LABEL_CSS = "gallery-i18n.css"
 
 
 def _(message):
@@ -118,7 +122,18 @@ def translate_thumbnails(app, doctree, docname):
         raw.replace_self(nodes.raw("", text, format="html", thumbnail_of=target))
 
 
+def write_output_label_css(app, exception):
+    """Translate the "Out:" label that sphinx-gallery's stylesheet puts before outputs."""
+    if exception or app.builder.format != "html":
+        return
+    label = _("Out:").replace("\\", "\\\\").replace('"', '\\"')
+    css = f'.sphx-glr-script-out::before {{ content: "{label}"; }}\n'
+    (Path(app.outdir) / "_static" / OUTPUT_LABEL_CSS).write_text(css, encoding="utf-8")
+
+
 def setup(app):
+    app.add_css_file(OUTPUT_LABEL_CSS)
+    app.connect("build-finished", write_output_label_css)
     app.add_transform(TranslateGalleryBoilerplate)
     app.connect("doctree-resolved", translate_thumbnails)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

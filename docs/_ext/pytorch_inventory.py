@@ -2,7 +2,8 @@
 
 Fetching ``objects.inv`` from docs.pytorch.org at build time is not allowed (builds are
 offline), so the names our pages use are listed, with the page that documents each, in
-``pytorch_api.txt`` next to this file. At ``config-inited`` this extension writes them
+the ``pytorch_api/*.txt`` files next to this file (one file per chapter, to keep edits
+apart). At ``config-inited`` this extension writes them
 into an ``objects.inv`` in the doctree folder (a build product) and registers it with
 ``sphinx.ext.intersphinx``; sphinx-gallery then links names in example code through it,
 and text blocks can write :func:`torch.tensor` and friends.
@@ -14,12 +15,23 @@ from pathlib import Path
 from sphinx.errors import ConfigError
 
 BASE_URL = "https://docs.pytorch.org/docs/stable/"
-API_LIST = Path(__file__).with_name("pytorch_api.txt")
+API_LISTS = Path(__file__).with_name("pytorch_api")
 ROLES = {"function", "class", "method", "attribute", "data", "module", "exception"}
 
 
-def read_api_list(path=API_LIST):
-    """Yield ``(name, role, page)`` from the list, failing loudly on a malformed line."""
+def read_api_lists(folder=API_LISTS):
+    """All ``(name, role, page)`` entries of the lists, without duplicates."""
+    entries = {}
+    for path in sorted(folder.glob("*.txt")):
+        for name, role, page in read_api_list(path):
+            if entries.get(name, (role, page)) != (role, page):
+                raise ConfigError(f"{path}: {name} is listed twice with different pages")
+            entries[name] = (role, page)
+    return [(name, role, page) for name, (role, page) in sorted(entries.items())]
+
+
+def read_api_list(path):
+    """Yield ``(name, role, page)`` from one list, failing loudly on a malformed line."""
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = line.split("#", 1)[0].strip()
         if not line:
@@ -43,7 +55,7 @@ def write_inventory(entries, target):
 def register_inventory(app, config):
     target = Path(app.doctreedir) / "pytorch-objects.inv"
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_inventory(read_api_list(), target)
+    write_inventory(read_api_lists(), target)
     config.intersphinx_mapping["torch"] = (BASE_URL, str(target))
 
 

@@ -1,0 +1,158 @@
+"""
+Filled tensors, ranges and the legacy constructors
+==================================================
+
+Most tensors in a program are not typed in by hand: they start as zeros, ones, a
+constant, a range of numbers, or a copy of another tensor's shape. This page covers the
+factory functions for those, and explains why the old ``torch.Tensor(2, 3)`` style is
+best avoided.
+"""
+
+import torch
+
+# %%
+# Zeros, ones and a constant
+# --------------------------
+# ``torch.zeros``, ``torch.ones`` and ``torch.full`` take the shape either as separate
+# integers or as one list or tuple. The shape is a sequence of Python integers (or a
+# ``torch.Size``), not a tensor.
+
+print(torch.zeros(2, 3))
+print(torch.ones([1, 2, 5]))
+print(torch.full((2, 3), 7))
+
+# %%
+# >>> torch.zeros(2, 3).shape == torch.zeros([2, 3]).shape == torch.zeros((2, 3)).shape
+# True
+# >>> torch.zeros(torch.tensor([2, 3]))
+# Traceback (most recent call last):
+#     ...
+# TypeError: zeros(): argument 'size' (position 1) must be tuple of ints, not Tensor
+#
+# ``zeros`` and ``ones`` are ``float32`` by default, but ``full`` takes its dtype from
+# the fill value: an integer fill makes an ``int64`` tensor.
+#
+# >>> torch.zeros(2).dtype, torch.full((2,), 7).dtype, torch.full((2,), 7.0).dtype
+# (torch.float32, torch.int64, torch.float32)
+# >>> torch.zeros(2, 3, dtype=torch.long)
+# tensor([[0, 0, 0],
+#         [0, 0, 0]])
+
+# %%
+# Shaped like another tensor
+# --------------------------
+# The ``*_like`` functions copy the shape, dtype and device of an existing tensor. The
+# ``new_*`` methods are the other way round: they take a new shape but inherit the
+# dtype and device of the tensor they are called on.
+
+template = torch.tensor([[1, 2, 3], [4, 5, 6]])
+print(torch.zeros_like(template))
+print(torch.full_like(template, 20))
+print(template.new_ones(4))
+
+# %%
+# >>> torch.ones_like(template).dtype, template.new_zeros(3, 3).dtype
+# (torch.int64, torch.int64)
+# >>> torch.zeros_like(template, dtype=torch.float32)
+# tensor([[0., 0., 0.],
+#         [0., 0., 0.]])
+#
+# To set an *existing* tensor to zero in place, call its method ``zero_()`` (the
+# trailing underscore marks an in-place operation):
+#
+# >>> filled = torch.full((2, 2), 5.0)
+# >>> filled.zero_()
+# tensor([[0., 0.],
+#         [0., 0.]])
+# >>> filled.sum().item()
+# 0.0
+
+# %%
+# Uninitialised memory: ``torch.empty``
+# -------------------------------------
+# ``torch.empty`` allocates a tensor without writing anything into it. It is slightly
+# faster than ``zeros`` when every element is about to be overwritten, but until then
+# the elements are whatever bytes were in memory: do not read them. Only the shape and
+# dtype are meaningful.
+
+buffer = torch.empty(2, 3)
+buffer.fill_(1.5)
+print(buffer)
+
+# %%
+# >>> torch.empty(5, 3).shape
+# torch.Size([5, 3])
+
+# %%
+# Ranges: ``arange`` and ``linspace``
+# -----------------------------------
+# ``torch.arange(start, end, step)`` counts from ``start`` up to, but **not including**,
+# ``end``. ``torch.linspace(start, end, steps)`` instead takes the number of points and
+# **includes** both ends, so the spacing is ``(end - start) / (steps - 1)``.
+
+print(torch.arange(0, 10, 2))
+print(torch.linspace(0, 11, 10))
+
+# %%
+# >>> torch.arange(5)
+# tensor([0, 1, 2, 3, 4])
+# >>> torch.arange(0, 10, 2)
+# tensor([0, 2, 4, 6, 8])
+# >>> torch.arange(0.0, 1.0, 0.25)
+# tensor([0.0000, 0.2500, 0.5000, 0.7500])
+# >>> torch.linspace(0, 1, 5)
+# tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
+#
+# ``arange`` with integer arguments gives ``int64``; ``linspace`` always gives floats.
+#
+# .. pitfall:: It is ``torch.arange``, not ``torch.arrange``
+#
+#    One set of notes writes ``torch.arrange(0, 10)``. There is no such function: the
+#    name is short for "array range", with one *r*.
+#
+#    >>> torch.arrange(0, 10)
+#    Traceback (most recent call last):
+#        ...
+#    AttributeError: module 'torch' has no attribute 'arrange'
+
+# %%
+# The legacy constructors: ``torch.Tensor`` and ``torch.IntTensor``
+# -----------------------------------------------------------------
+# Older code creates tensors through the *class* ``torch.Tensor`` (capital T) or typed
+# classes such as ``torch.IntTensor`` and ``torch.LongTensor``. Their meaning depends on
+# the arguments: integers are read as a shape (and the memory is left uninitialised,
+# like ``torch.empty``), while a list is read as data.
+
+print(torch.Tensor(2, 3).shape)  # a shape: 2 x 3, uninitialised values
+print(torch.Tensor([10]))  # data: one element, 10.0
+print(torch.IntTensor([2.5, 3.3]))  # data, converted to int32
+
+# %%
+# >>> torch.Tensor([10, 20])
+# tensor([10., 20.])
+# >>> torch.LongTensor([0, 1, 2, 3]).dtype
+# torch.int64
+#
+# .. pitfall:: ``torch.Tensor(2, 3)`` is not a tensor of the numbers 2 and 3
+#
+#    ``torch.Tensor(2, 3)`` is a 2 x 3 tensor of *uninitialised* memory, whereas
+#    ``torch.Tensor([2, 3])`` holds the values 2 and 3, and ``torch.tensor(2)`` is a
+#    scalar. A printed ``torch.Tensor(2, 3)`` shows arbitrary numbers (sometimes huge,
+#    like ``3.6893e+19``) that change from run to run. The typed classes also convert
+#    silently: ``torch.IntTensor([2.5, 3.3])`` truncates to ``[2, 3]``.
+#    Prefer ``torch.tensor(data, dtype=...)`` for data and ``torch.zeros``,
+#    ``torch.ones`` or ``torch.empty`` for shapes.
+#
+#    >>> torch.Tensor(2, 3).shape, torch.Tensor([2, 3]).shape, torch.tensor(2).shape
+#    (torch.Size([2, 3]), torch.Size([2]), torch.Size([]))
+#    >>> torch.IntTensor([2.5, 3.3])
+#    tensor([2, 3], dtype=torch.int32)
+#
+# Summary
+# -------
+# * ``zeros``, ``ones``, ``full``, ``empty`` take a shape; ``full`` infers its dtype
+#   from the fill value.
+# * ``*_like(t)`` copies ``t``'s shape, dtype and device; ``t.new_*(shape)`` keeps only
+#   its dtype and device.
+# * ``arange`` excludes its end, ``linspace`` includes both ends.
+# * Use ``torch.tensor`` and the factory functions rather than ``torch.Tensor(...)``.

@@ -1,0 +1,112 @@
+"""
+Random tensors: rand, randn and randint
+=======================================
+
+Random tensors initialise weights, shuffle data and add noise. PyTorch's three basic
+samplers differ in *what* they draw: ``torch.rand`` uniform floats in [0, 1),
+``torch.randn`` floats from the standard normal distribution, and ``torch.randint``
+integers in [low, high). A histogram of each makes the difference plain.
+"""
+
+import matplotlib.pyplot as plt
+import torch
+
+torch.manual_seed(0)  # the same numbers on every run; see the next page
+
+# %%
+# The shape is the list of sizes
+# ------------------------------
+# Like ``torch.zeros``, the samplers take a shape. Each number in the shape adds a
+# dimension; prepending a number stacks copies of what follows. Image code names the
+# dimensions by convention: ``(batch, channel, height, width)``, often written NCHW.
+
+widths = torch.rand(4)  # (width,)
+image = torch.rand(2, 4)  # (height, width)
+rgb_image = torch.rand(3, 2, 4)  # (channel, height, width)
+batch = torch.rand(2, 3, 2, 4)  # (batch, channel, height, width)
+print(image)
+
+# %%
+# >>> widths.shape, image.shape, rgb_image.shape, batch.shape
+# (torch.Size([4]), torch.Size([2, 4]), torch.Size([3, 2, 4]), torch.Size([2, 3, 2, 4]))
+# >>> batch.ndim
+# 4
+#
+# The names are only a convention for reading code: to PyTorch, every dimension is just
+# a size. A layer such as ``nn.Conv2d`` is what gives them a meaning.
+
+# %%
+# Three samplers, three distributions
+# -----------------------------------
+# Draw 100,000 numbers from each and look at their histograms.
+
+n = 100_000
+uniform = torch.rand(n)
+normal = torch.randn(n)
+dice = torch.randint(1, 7, (n,))  # low=1 (included) to high=7 (excluded)
+
+fig, axes = plt.subplots(1, 3, figsize=(10, 3), layout="constrained")
+axes[0].hist(uniform.numpy(), bins=50, color="tab:blue")
+axes[0].set_title("torch.rand: uniform on [0, 1)")
+axes[1].hist(normal.numpy(), bins=50, color="tab:orange")
+axes[1].set_title("torch.randn: normal, mean 0, std 1")
+axes[2].hist(dice.numpy(), bins=torch.arange(0.5, 7.5, 1.0).numpy(), color="tab:green", rwidth=0.8)
+axes[2].set_title("torch.randint(1, 7): integers 1..6")
+for ax in axes:
+    ax.set_ylabel("count")
+plt.show()
+
+# %%
+# The histograms match the definitions, and so do the numbers:
+#
+# >>> bool(uniform.min() >= 0.0), bool(uniform.max() < 1.0)
+# (True, True)
+# >>> round(normal.mean().item(), 1), round(normal.std().item(), 1)
+# (0.0, 1.0)
+# >>> dice.unique()
+# tensor([1, 2, 3, 4, 5, 6])
+# >>> uniform.dtype, normal.dtype, dice.dtype
+# (torch.float32, torch.float32, torch.int64)
+#
+# ``randint`` never returns ``high``: ``torch.randint(1, 7, ...)`` is a die. With one
+# bound, ``torch.randint(high, size)`` starts at 0. Note that the shape must be a
+# tuple here, because the positional arguments are already taken by the bounds.
+#
+# >>> torch.randint(3, (10,)).max().item() < 3
+# True
+#
+# .. pitfall:: ``torch.rand`` includes 0 and excludes 1
+#
+#    Notes often describe ``torch.rand`` as sampling "from the interval (0, 1)" and
+#    ``torch.randint(low, high)`` as "from (low, high)". Both intervals are half-open:
+#    ``rand`` draws from [0, 1) (0 is possible, 1 is not) and ``randint`` from
+#    [low, high), so ``high`` itself never appears. Code that takes ``log`` of
+#    ``torch.rand`` output can therefore meet ``log(0) = -inf``.
+#
+#    >>> torch.randint(0, 2, (1000,)).unique()
+#    tensor([0, 1])
+
+# %%
+# Other distributions
+# -------------------
+# Shift and scale ``randn`` for any normal distribution, or use ``torch.normal``; use
+# ``torch.randperm`` for a random ordering (shuffling indices) and the in-place methods
+# such as ``uniform_`` to refill an existing tensor.
+
+heights = 170 + 10 * torch.randn(5)  # mean 170, standard deviation 10
+order = torch.randperm(5)
+weights = torch.empty(2, 3).uniform_(-0.1, 0.1)
+print(heights, order, weights, sep="\n")
+
+# %%
+# >>> sorted(order.tolist())
+# [0, 1, 2, 3, 4]
+# >>> bool(weights.abs().max() <= 0.1)
+# True
+#
+# Summary
+# -------
+# * ``rand``: uniform floats in [0, 1). ``randn``: standard normal floats.
+#   ``randint(low, high, size)``: integers in [low, high), dtype ``int64``.
+# * The shape's numbers are sizes; names like batch, channel, height, width are a
+#   convention of the code that uses them.
