@@ -29,7 +29,7 @@ extensions = [
     "gallery_i18n",  # sphinx-gallery's own strings and thumbnails, translated
     "i18n_check",  # a message missing from a catalog is a build warning (= error)
     "language_switch",  # "中文 / English" link to the same page in the other edition
-    "zh_search",  # jieba is required for a Chinese search index
+    "chinese_edition",  # jieba search index, CJK-friendly inline markup
     "dtype_table",  # the dtype reference table, generated from torch at build time
     "pitfalls",  # ".. pitfall::" boxes and the page that lists them all
 ]

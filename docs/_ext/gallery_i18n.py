@@ -20,8 +20,9 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.locale import _ as sphinx_translation
 from sphinx.transforms import SphinxTransform
+
+from ui_strings import ui_text
 
 # Elements that sphinx-gallery generates around an example; their text is boilerplate.
 BOILERPLATE_CLASSES = {"sphx-glr-download-link-note", "sphx-glr-timing", "sphx-glr-footer"}
@@ -42,17 +43,13 @@ TOOLTIP_LENGTH = 120
 OUTPUT_LABEL_CSS = "gallery-i18n.css"
 
 
-def _(message):
-    return str(sphinx_translation(message))
-
-
-def translate_phrase(text):
+def translate_phrase(env, text):
     """Translate the fixed phrases (and the running time) that occur in ``text``."""
     for phrase in PHRASES:
         if phrase in text:
-            text = text.replace(phrase, _(phrase))
+            text = text.replace(phrase, ui_text(env, phrase))
     return RUNNING_TIME.sub(
-        lambda m: _("({minutes} minutes {seconds} seconds)").format(
+        lambda m: ui_text(env, "({minutes} minutes {seconds} seconds)").format(
             minutes=m.group(1), seconds=m.group(2)
         ),
         text,
@@ -73,7 +70,7 @@ class TranslateGalleryBoilerplate(SphinxTransform):
             for element in container.findall(nodes.TextElement):
                 element["translatable"] = False
             for text in list(container.findall(nodes.Text)):
-                translated = translate_phrase(str(text))
+                translated = translate_phrase(self.env, str(text))
                 if translated != str(text):
                     text.parent.replace(text, nodes.Text(translated))
         self.mark_thumbnails()
@@ -126,7 +123,7 @@ def write_output_label_css(app, exception):
     """Translate the "Out:" label that sphinx-gallery's stylesheet puts before outputs."""
     if exception or app.builder.format != "html":
         return
-    label = _("Out:").replace("\\", "\\\\").replace('"', '\\"')
+    label = ui_text(app.env, "Out:").replace("\\", "\\\\").replace('"', '\\"')
     css = f'.sphx-glr-script-out::before {{ content: "{label}"; }}\n'
     (Path(app.outdir) / "_static" / OUTPUT_LABEL_CSS).write_text(css, encoding="utf-8")
 

@@ -1,4 +1,4 @@
-"""A link on every page to the same page in the other edition.
+"""The two editions: a link on every page to the same page in the other one, and titles.
 
 The editions are built side by side (``_build/html/en/`` and ``_build/html/zh_CN/``), so
 the link is a relative URL: up to the folder that holds both, then down into the other
@@ -6,7 +6,12 @@ edition. It works on a web server and from a local file tree alike. The template
 ``_templates/language-switch.html`` renders the ``language_links`` this adds.
 """
 
-EDITIONS = {"en": "English", "zh_CN": "中文"}
+# language code -> (name of the language in itself, title of the site in that edition)
+EDITIONS = {"en": ("English", "PyTorch Notes"), "zh_CN": ("中文", "PyTorch 笔记")}
+
+
+def set_edition_title(app, config):
+    config.html_title = EDITIONS[config.language or "en"][1]
 
 
 def add_language_links(app, pagename, templatename, context, doctree):
@@ -20,10 +25,11 @@ def add_language_links(app, pagename, templatename, context, doctree):
             "url": f"{up}{code}/{pagename}{suffix}",
             "current": code == current,
         }
-        for code, label in EDITIONS.items()
+        for code, (label, _title) in EDITIONS.items()
     ]
 
 
 def setup(app):
+    app.connect("config-inited", set_edition_title)
     app.connect("html-page-context", add_language_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,8 +15,9 @@ by page, each linking to the box. Adding a pitfall to a page is the only step.
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
-from sphinx.locale import _ as sphinx_translation
 from sphinx.util.docutils import SphinxDirective
+
+from ui_strings import ui_text
 
 
 class pitfall_list(nodes.General, nodes.Element):
@@ -48,14 +49,17 @@ def is_pitfall(node):
 
 
 def collect_pitfalls(app, doctree):
-    """Remember each pitfall's (translated) title and anchor, in page order."""
+    """Remember each pitfall's (translated) title and anchor, and label the box."""
     env = app.env
     if not hasattr(env, "pitfalls"):
         env.pitfalls = {}
     found = []
+    label = ui_text(env, "Common pitfall")
     for node in doctree.findall(is_pitfall):
         title = node.next_node(nodes.title)
         found.append({"id": node["ids"][0], "title": [child.deepcopy() for child in title.children], "line": node.line})
+        # added after translation, so that the label is not part of the title's message
+        title.insert(0, nodes.inline("", f"{label}: ", classes=["pitfall-label"]))
     env.pitfalls[env.docname] = found
 
 
@@ -70,13 +74,8 @@ def merge_pitfalls(app, env, docnames, other):
             env.pitfalls[docname] = other.pitfalls[docname]
 
 
-def label_pitfalls(app, doctree, docname):
-    """Put the translated label in front of each pitfall title, then fill the lists."""
-    label = str(sphinx_translation("Common pitfall"))
-    for node in doctree.findall(is_pitfall):
-        title = node.next_node(nodes.title)
-        title.insert(0, nodes.inline("", f"{label}: ", classes=["pitfall-label"]))
-
+def fill_pitfall_lists(app, doctree, docname):
+    """Replace each ``pitfall-list`` placeholder with links to every pitfall."""
     env = app.env
     for placeholder in list(doctree.findall(pitfall_list)):
         pages = nodes.bullet_list(classes=["pitfall-list"])
@@ -123,5 +122,5 @@ def setup(app):
     app.connect("doctree-read", collect_pitfalls)
     app.connect("env-purge-doc", purge_pitfalls)
     app.connect("env-merge-info", merge_pitfalls)
-    app.connect("doctree-resolved", label_pitfalls)
+    app.connect("doctree-resolved", fill_pitfall_lists)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -55,3 +55,9 @@ def snapshot():
         "numpy_rng": np.random.get_state()[1].tobytes(),
         "python_rng": random.getstate(),
     }
+
+
+# The state every example must start from, recorded once, in a process where no example
+# has run yet. Tests compare against it (not against whatever reset_torch_state does).
+reset_torch_state()
+BASELINE = snapshot()

@@ -45,7 +45,7 @@ uniform = torch.rand(n)
 normal = torch.randn(n)
 dice = torch.randint(1, 7, (n,))  # low=1 (included) to high=7 (excluded)
 
-fig, axes = plt.subplots(1, 3, figsize=(10, 3), layout="constrained")
+fig, axes = plt.subplots(1, 3, figsize=(9, 3), layout="constrained")
 axes[0].hist(uniform.numpy(), bins=50, color="tab:blue")
 axes[0].set_title("torch.rand: uniform on [0, 1)")
 axes[1].hist(normal.numpy(), bins=50, color="tab:orange")

@@ -1,0 +1,71 @@
+"""Every example runs on its own, as ``python examples/<chapter>/plot_x.py`` would.
+
+Starting a Python process and importing torch costs seconds, so the scripts run in
+processes forked from a pristine server process that has only imported torch, NumPy
+and matplotlib (``multiprocessing``'s forkserver). Each run gets a fresh process, an
+empty working directory and the ``sys.path`` a plain ``python script.py`` would have:
+the repository's helper modules are not importable. The test also checks that the
+script writes nothing into the source tree.
+"""
+
+import contextlib
+import io
+import multiprocessing
+import os
+import runpy
+import sys
+import traceback
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
+PRELOAD = ["torch", "numpy", "matplotlib.pyplot"]
+
+
+def run_script(path, workdir, clean_path, results):
+    """In the child: run one script as __main__ and report a traceback or None."""
+    try:
+        os.chdir(workdir)
+        sys.path[:] = [str(Path(path).parent), *clean_path]
+        sys.argv = [str(path)]
+        with contextlib.redirect_stdout(io.StringIO()):
+            runpy.run_path(str(path), run_name="__main__")
+        results.send(None)
+    except BaseException:  # noqa: BLE001 - report anything, including SystemExit
+        results.send(traceback.format_exc())
+
+
+@pytest.fixture(scope="session")
+def fresh_process():
+    os.environ["MPLBACKEND"] = "Agg"  # inherited by the server; no window opens
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def source_tree_files():
+    return {p for folder in ("examples", "docs/_ext", "docs/locale") for p in (ROOT / folder).rglob("*")
+            if "__pycache__" not in p.parts}
+
+
+def test_every_python_file_under_examples_is_an_example():
+    """sphinx-gallery only executes plot_*.py: any other .py file would be dropped silently."""
+    strays = [p for p in (ROOT / "examples").rglob("*.py") if not p.name.startswith("plot_")]
+    assert not strays, f"not executed by the build (rename to plot_*.py): {strays}"
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_example_runs_standalone(script, fresh_process, tmp_path):
+    clean_path = [p for p in sys.path if p.startswith(sys.prefix) or p.startswith(sys.base_prefix)]
+    before = source_tree_files()
+    receive, send = fresh_process.Pipe(duplex=False)
+    child = fresh_process.Process(target=run_script, args=(script, tmp_path, clean_path, send))
+    child.start()
+    error = receive.recv() if receive.poll(timeout=600) else "timed out after 600 s"
+    child.join(timeout=60)
+    assert error is None, f"{script.relative_to(ROOT)} failed when run on its own:\n{error}"
+    assert child.exitcode == 0
+    written = source_tree_files() - before
+    assert not written, f"{script.relative_to(ROOT)} wrote into the source tree: {sorted(written)}"
