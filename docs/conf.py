@@ -32,6 +32,8 @@ extensions = [
     "chinese_edition",  # jieba search index, CJK-friendly inline markup
     "dtype_table",  # the dtype reference table, generated from torch at build time
     "pitfalls",  # ".. pitfall::" boxes and the page that lists them all
+    "build_info",  # "Built with PyTorch 2.13.0 on CPU, <date>" at the foot of every page
+    "glossary_terms",  # the bilingual glossary from reference/glossary.csv, jieba dictionary
 ]
 
 exclude_patterns = [
@@ -99,4 +101,5 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "show_toc_level": 2,
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
+    "footer_content_items": ["copyright.html", "build-info.html"],
 }

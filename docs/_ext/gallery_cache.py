@@ -1,8 +1,8 @@
 """Never reuse executed examples across a change that their MD5 does not see.
 
 sphinx-gallery skips an example whose source is unchanged since its last run. That cache
-does not notice a new torch, a new sphinx-gallery or a changed reset hook, any of which
-can change the outputs shown on a page. This extension keys the whole gallery output on
+does not notice a new torch, a new sphinx-gallery, a changed reset hook or a different
+device (CPU or which GPU), any of which can change the outputs shown on a page. This extension keys the whole gallery output on
 those and deletes it when the key changes, before sphinx-gallery looks at it.
 """
 
@@ -16,7 +16,10 @@ HELPERS = ["torch_state.py"]  # code that runs inside every example's process
 
 
 def gallery_key():
+    import torch  # imported here: only when a build starts
+
     parts = [f"{name}=={version(name)}" for name in ("torch", "sphinx-gallery", "numpy", "matplotlib")]
+    parts.append(torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu")
     for helper in HELPERS:
         parts.append(hashlib.sha256(Path(__file__).with_name(helper).read_bytes()).hexdigest())
     return "\n".join(parts) + "\n"

@@ -41,6 +41,9 @@ class Pitfall(BaseAdmonition, SphinxDirective):
 
 class PitfallList(SphinxDirective):
     def run(self):
+        if not hasattr(self.env, "pitfall_list_pages"):
+            self.env.pitfall_list_pages = set()
+        self.env.pitfall_list_pages.add(self.env.docname)
         return [pitfall_list("")]
 
 
@@ -65,10 +68,17 @@ def collect_pitfalls(app, doctree):
 
 def purge_pitfalls(app, env, docname):
     getattr(env, "pitfalls", {}).pop(docname, None)
+    getattr(env, "pitfall_list_pages", set()).discard(docname)
+
+
+def rewrite_lists(app, env):
+    """A list page is rewritten whenever any page was re-read (its pitfalls may differ)."""
+    return sorted(getattr(env, "pitfall_list_pages", set()))
 
 
 def merge_pitfalls(app, env, docnames, other):
     env.pitfalls = getattr(env, "pitfalls", {})
+    env.pitfall_list_pages = getattr(env, "pitfall_list_pages", set()) | getattr(other, "pitfall_list_pages", set())
     for docname in docnames:
         if docname in getattr(other, "pitfalls", {}):
             env.pitfalls[docname] = other.pitfalls[docname]
@@ -122,5 +132,6 @@ def setup(app):
     app.connect("doctree-read", collect_pitfalls)
     app.connect("env-purge-doc", purge_pitfalls)
     app.connect("env-merge-info", merge_pitfalls)
+    app.connect("env-get-updated", rewrite_lists)
     app.connect("doctree-resolved", fill_pitfall_lists)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
