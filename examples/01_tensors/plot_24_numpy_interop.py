@@ -40,7 +40,7 @@ print(type(data_numpy).__name__, data_numpy, data_tensor)
 
 # %%
 # Array to tensor: ``from_numpy`` and ``as_tensor`` share, ``torch.tensor`` copies
-# -------------------------------------------------------------------------------
+# --------------------------------------------------------------------------------
 # Three functions turn an ndarray into a tensor. ``torch.from_numpy`` always shares.
 # ``torch.as_tensor`` shares when it can, that is when no dtype or device change is
 # requested, and copies otherwise. ``torch.tensor`` always copies.
