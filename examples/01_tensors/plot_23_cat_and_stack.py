@@ -201,8 +201,8 @@ for d in (0, 1, 2, -1):
 #    >>> torch.stack([torch.zeros(2, 3), torch.zeros(2, 3)], dim=0).shape
 #    torch.Size([2, 2, 3])
 #
-# With square inputs, ``dim=0`` and ``dim=1`` give the *same shape* here, ``(2, 2, 3)``,
-# but a different arrangement: ``dim=0`` keeps each input whole
+# Because there are two inputs and each has two rows, ``dim=0`` and ``dim=1`` give the
+# *same shape* here, ``(2, 2, 3)``, but a different arrangement: ``dim=0`` keeps each input whole
 # (``result[0]`` is ``a``), ``dim=1`` pairs up the rows (``result[0]`` holds row 0 of
 # ``a`` and row 0 of ``b``). Always check which one you need, not just the shape.
 #
