@@ -5,7 +5,7 @@ Element-wise arithmetic: add, sub, mul, div, neg
 The arithmetic operators work on tensors element by element: ``a + b`` adds each element
 of ``a`` to the element of ``b`` at the same position. This page shows the three
 spellings of each operation (operator, function, method), what happens with integer
-tensors, and the one operator that changes the dtype: true division.
+tensors, and the one operator that turns integers into floats: true division.
 """
 
 import torch
