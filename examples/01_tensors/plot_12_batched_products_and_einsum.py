@@ -91,6 +91,10 @@ print(out.shape)
 # torch.Size([3, 4, 4])
 # >>> (torch.randn(5, 4) @ torch.randn(3, 4, 5)).shape
 # torch.Size([3, 5, 5])
+# >>> torch.mm(torch.randn(3, 4, 5), torch.randn(5, 4))
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: self must be a matrix
 # >>> (torch.randn(2, 1, 3, 4) @ torch.randn(5, 4, 6)).shape
 # torch.Size([2, 5, 3, 6])
 #
