@@ -1,9 +1,12 @@
-"""Never reuse executed examples across a change that their MD5 does not see.
+"""Keep sphinx-gallery's output in step with examples/: no stale results, no orphans.
 
 sphinx-gallery skips an example whose source is unchanged since its last run. That cache
 does not notice a new torch, a new sphinx-gallery, a changed reset hook or a different
 device (CPU or which GPU), any of which can change the outputs shown on a page. This extension keys the whole gallery output on
 those and deletes it when the key changes, before sphinx-gallery looks at it.
+
+It also deletes what sphinx-gallery generated for an example that has since been removed
+or renamed (sphinx-gallery leaves those behind, and they would still be built as pages).
 """
 
 import hashlib
@@ -27,13 +30,29 @@ def gallery_key():
 
 def drop_stale_gallery(app, config):
     key = gallery_key()
-    for gallery_dir in _as_list(config.sphinx_gallery_conf.get("gallery_dirs", [])):
+    gallery = config.sphinx_gallery_conf
+    for examples_dir, gallery_dir in zip(
+        _as_list(gallery.get("examples_dirs", [])), _as_list(gallery.get("gallery_dirs", []))
+    ):
         out = Path(app.srcdir, gallery_dir)
         key_file = out / KEY_FILE
         if out.exists() and (not key_file.exists() or key_file.read_text() != key):
             shutil.rmtree(out)
         out.mkdir(parents=True, exist_ok=True)
         key_file.write_text(key)
+        drop_orphans(Path(app.srcdir, examples_dir).resolve(), out)
+
+
+def drop_orphans(examples, out):
+    """Delete generated files of examples that no longer exist in ``examples``."""
+    for copy in out.rglob("*.py"):  # sphinx-gallery's copy of each example script
+        folder = copy.parent.relative_to(out)
+        if (examples / folder / copy.name).exists():
+            continue
+        for generated in copy.parent.glob(f"{copy.stem}.*"):
+            generated.unlink()
+        for image in (copy.parent / "images").rglob(f"sphx_glr_{copy.stem}_*"):
+            image.unlink()
 
 
 def _as_list(value):
