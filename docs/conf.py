@@ -34,6 +34,7 @@ extensions = [
     "pitfalls",  # ".. pitfall::" boxes and the page that lists them all
     "build_info",  # "Built with PyTorch 2.13.0 on CPU, <date>" at the foot of every page
     "glossary_terms",  # the bilingual glossary from reference/glossary.csv, jieba dictionary
+    "api_index",  # which examples use which PyTorch API, with links to both
 ]
 
 exclude_patterns = [

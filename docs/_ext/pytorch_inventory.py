@@ -9,6 +9,7 @@ into an ``objects.inv`` in the doctree folder (a build product) and registers it
 and text blocks can write :func:`torch.tensor` and friends.
 """
 
+import re
 import zlib
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def read_api_lists(folder=API_LISTS):
 def read_api_list(path):
     """Yield ``(name, role, page)`` from one list, failing loudly on a malformed line."""
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = line.split("#", 1)[0].strip()
+        line = re.sub(r"(^|\s)#.*", "", line).strip()  # a comment starts with " #"; anchors don't
         if not line:
             continue
         parts = line.split()
