@@ -60,6 +60,7 @@ def tests(session):
 def translate(session):
     """Extract English messages and merge them into the zh_CN catalogs (docs/locale/)."""
     install(session, "translate")
+    shutil.rmtree(BUILD / "gettext", ignore_errors=True)  # no templates of deleted pages
     sphinx(session, "gettext", BUILD / "gettext", "-d", str(BUILD / "doctrees" / "gettext"))
     session.run(
         "sphinx-intl", "update", "-p", str(BUILD / "gettext"), "-l", "zh_CN",
