@@ -169,7 +169,8 @@ print(x.grad)
 # >>> x.grad
 # tensor([2.0000, 0.4000, 0.0000])
 #
-# (The line ``x.grad = None`` clears the previous result; the page on accumulation
+# (The line ``x.grad = None`` clears the previous result;
+# :ref:`sphx_glr_auto_examples_02_autograd_plot_03_accumulating_and_zeroing.py`
 # explains why that is needed.)
 
 # %%

@@ -221,15 +221,18 @@ while node is not None:
 
 def graph_of(tensor, names):
     """Nodes, edges and depth of the backward graph that ends in ``tensor``."""
-    depth, edges, order = {tensor.grad_fn: 0}, [], [tensor.grad_fn]
+    order, edges = [tensor.grad_fn], []
     for node in order:
         for child, _ in node.next_functions:
             if child is None:
                 continue
             edges.append((node, child))
-            if child not in depth:
+            if child not in order:
                 order.append(child)
-            depth[child] = max(depth.get(child, 0), depth[node] + 1)
+    depth = {node: 0 for node in order}
+    for _ in order:  # longest path from the output; a graph has no cycles
+        for parent, child in edges:
+            depth[child] = max(depth[child], depth[parent] + 1)
     labels = {}
     for node in order:
         label = type(node).__name__

@@ -192,4 +192,5 @@ print(layer.weight.grad, layer.bias.grad)
 #   autograd later.
 # * ``model.eval()`` changes layer behaviour, ``no_grad`` changes recording: an
 #   evaluation loop needs both.
-# * ``requires_grad_(False)`` freezes a tensor permanently instead of a block of code.
+# * ``requires_grad_(False)`` freezes a tensor (until switched back on) instead of a
+#   block of code.
