@@ -56,6 +56,54 @@ while node is not None:
 # ('AccumulateGrad', True)
 
 # %%
+# Backpropagation is the chain rule applied node by node along this chain. Write
+# :math:`s = x^2` (element-wise) and :math:`z = \sum_{i,j} s_{ij}`. ``SumBackward0``
+# starts from :math:`\partial z / \partial z = 1` and passes
+# :math:`\partial z / \partial s_{ij} = 1` on; ``PowBackward0`` multiplies by
+# :math:`\partial s_{ij} / \partial x_{ij} = 2 x_{ij}`; ``AccumulateGrad`` stores the
+# product in ``x.grad``:
+#
+# .. math::
+#
+#    \frac{\partial z}{\partial x_{ij}}
+#    = \frac{\partial z}{\partial s_{ij}}\,\frac{\partial s_{ij}}{\partial x_{ij}}
+#    = 1 \cdot 2 x_{ij}.
+#
+# A node can be called with the gradient of its output, which performs exactly one of
+# these steps:
+
+with torch.no_grad():
+    grad_squares = z.grad_fn(torch.tensor(1.0))
+    grad_x = squares.grad_fn(grad_squares)
+print(grad_squares)
+print(grad_x)
+
+# %%
+# >>> grad_x
+# tensor([[ 2.,  0.],
+#         [-2.,  2.]])
+#
+# The graph is recorded anew on every forward pass, while the code runs
+# ("define-by-run"). Ordinary Python control flow therefore decides which operations
+# end up in it:
+
+
+def forward(t):
+    if t.sum() > 0:
+        return t.exp().sum()
+    return (t**2).sum()
+
+
+print(type(forward(x).grad_fn.next_functions[0][0]).__name__)
+print(type(forward(-x - 1).grad_fn.next_functions[0][0]).__name__)
+
+# %%
+# >>> type(forward(x).grad_fn.next_functions[0][0]).__name__
+# 'ExpBackward0'
+# >>> type(forward(-x - 1).grad_fn.next_functions[0][0]).__name__
+# 'PowBackward0'
+
+# %%
 # Leaf and non-leaf tensors
 # -------------------------
 # ``is_leaf`` is ``True`` for every tensor that has no ``grad_fn``:

@@ -157,6 +157,54 @@ print(np.abs(Z_torch.grad.numpy() - dLdZ).max())
 # [[nan nan]]
 
 # %%
+# Softmax in a classifier: probabilities and predictions
+# ------------------------------------------------------
+# At prediction time a classifier's logits go through softmax to give class
+# probabilities, and the predicted class is the index of the largest one. The three
+# rows below are logits that a two-class sentiment model produced for three sentences.
+
+logits = torch.tensor([[-3.4620, 3.6118], [4.7508, -3.7899], [-4.2113, 4.5724]])
+probabilities = F.softmax(logits, dim=-1)
+print(probabilities)
+print(probabilities.argmax(dim=-1))
+
+# %%
+# >>> probabilities.sum(dim=-1)
+# tensor([1., 1., 1.])
+# >>> probabilities.argmax(dim=-1)
+# tensor([1, 0, 1])
+#
+# Softmax never changes the order within a row, so the prediction can be read from the
+# logits directly:
+#
+# >>> torch.equal(logits.argmax(dim=-1), probabilities.argmax(dim=-1))
+# True
+#
+# Predictions are computed without recording a graph. A small linear layer stands in
+# for the model to show what ``torch.no_grad()`` does to its output:
+
+head = torch.nn.Linear(4, 2)
+features = torch.randn(3, 4, generator=torch.Generator().manual_seed(0))
+with torch.no_grad():
+    outputs = head(features)
+print(outputs)
+
+# %%
+# .. pitfall:: Outputs computed under ``no_grad`` have no ``grad_fn``
+#
+#    A commonly copied example runs a model inside ``with torch.no_grad():`` and shows
+#    its logits in a comment as ``tensor(..., grad_fn=<AddmmBackward0>)``. That
+#    output cannot come from inside the block: nothing is recorded there, so the result
+#    has no ``grad_fn`` (the comment must have been printed from a run without
+#    ``no_grad``). The same example then takes ``argmax`` of a variable that was never
+#    defined; taking it of the logits or of the probabilities gives the same classes.
+#
+#    >>> outputs.grad_fn is None, outputs.requires_grad
+#    (True, False)
+#    >>> head(features).grad_fn.name()
+#    'AddmmBackward0'
+
+# %%
 # A custom autograd Function, checked by ``gradcheck``
 # ----------------------------------------------------
 # ``torch.autograd.Function`` is how new differentiable operations are added to
