@@ -93,8 +93,11 @@ torch.set_grad_enabled(True)
 #    Listing ``torch.set_grad_enabled(False)`` as "a third way" next to
 #    ``no_grad`` hides a difference: without ``with``, it turns recording off for the
 #    rest of the program (of the thread, strictly). A later, unrelated gradient
-#    computation then fails, because nothing it computes has a ``grad_fn``. Use it in a
-#    ``with`` statement, or switch it back on explicitly.
+#    computation then fails, because nothing it computes has a ``grad_fn``: in a script
+#    that runs such a demonstration first, the very next example that calls
+#    ``backward()`` (here the mean of :math:`x^2 + 20` from the accumulation demo)
+#    raises the error below. Use it in a ``with`` statement, or switch it back on
+#    explicitly.
 #
 #    >>> _ = torch.set_grad_enabled(False)
 #    >>> (x**2 + 20).mean().backward()
