@@ -170,7 +170,7 @@ print(x.grad)
 # tensor([2.0000, 0.4000, 0.0000])
 #
 # (The line ``x.grad = None`` clears the previous result;
-# :ref:`sphx_glr_auto_examples_02_autograd_plot_03_accumulating_and_zeroing.py`
+# :ref:`sphx_glr_auto_examples_02_autograd_plot_04_accumulating_and_zeroing.py`
 # explains why that is needed.)
 
 # %%

@@ -1,15 +1,13 @@
 """
-The computational graph: leaves, grad_fn and retain_grad
-========================================================
+The computational graph: grad_fn, next_functions and the chain rule
+===================================================================
 
 While the forward pass runs, autograd records a graph of the operations that need
-gradients. This page looks inside that graph: which tensors are leaves, what
-``grad_fn`` and ``next_functions`` contain, which tensors end up with a ``.grad``, and
-how ``retain_grad()`` keeps the gradient of an intermediate result. The graph drawn at
-the end is read from a real ``grad_fn`` chain.
+gradients. This page looks inside that graph: what ``grad_fn`` and ``next_functions``
+contain, how backpropagation applies the chain rule node by node, why the graph is
+rebuilt on every forward pass, and how models and losses relate to it. The graph drawn
+at the end is read from a real ``grad_fn`` chain.
 """
-
-import warnings
 
 import matplotlib.pyplot as plt
 import torch
@@ -102,102 +100,6 @@ print(type(forward(-x - 1).grad_fn.next_functions[0][0]).__name__)
 # 'ExpBackward0'
 # >>> type(forward(-x - 1).grad_fn.next_functions[0][0]).__name__
 # 'PowBackward0'
-
-# %%
-# Leaf and non-leaf tensors
-# -------------------------
-# ``is_leaf`` is ``True`` for every tensor that has no ``grad_fn``:
-#
-# * all tensors with ``requires_grad=False`` (data, constants, results computed under
-#   ``torch.no_grad()``), whatever produced them;
-# * tensors with ``requires_grad=True`` that you created directly (parameters, inputs
-#   marked for differentiation).
-#
-# A tensor is a *non-leaf* exactly when it was produced by a recorded operation, so it
-# has a ``grad_fn``. Indexing or slicing is an operation too: a row taken from ``x`` is
-# not a leaf.
-
-data = torch.tensor([3.0, 4.0])
-print(x.is_leaf, data.is_leaf, squares.is_leaf, x[0].is_leaf)
-
-# %%
-# >>> x.is_leaf, data.is_leaf, squares.is_leaf, x[0].is_leaf
-# (True, True, False, False)
-# >>> type(x[0].grad_fn).__name__
-# 'SelectBackward0'
-#
-# .. pitfall:: A leaf does not have to require gradients
-#
-#    A common definition says that a leaf tensor is one created by the user *with*
-#    ``requires_grad=True``. PyTorch's rule is simpler: every tensor whose
-#    ``requires_grad`` is ``False`` is a leaf by convention, including results of
-#    operations on such tensors and results computed under ``torch.no_grad()``. The
-#    property that matters for ``.grad`` is "leaf **and** ``requires_grad=True``".
-#    A related slip is to say that a tensor "split from another tensor" is a leaf:
-#    slicing a tensor that requires gradients is a recorded operation.
-#
-#    >>> (data * 2).is_leaf, (data * 2).requires_grad
-#    (True, False)
-#    >>> with torch.no_grad():
-#    ...     doubled = x * 2
-#    >>> doubled.is_leaf, doubled.requires_grad
-#    (True, False)
-
-# %%
-# Which tensors receive ``.grad``
-# -------------------------------
-# After ``backward()``, autograd writes ``.grad`` only for leaves that require
-# gradients and from which the output was computed through recorded operations. Non-leaf
-# tensors pass gradients along but do not keep them (keeping every intermediate gradient
-# would cost memory for nothing in ordinary training). Reading ``.grad`` of a non-leaf
-# returns ``None`` and warns.
-
-z.backward()
-print(x.grad)
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    intermediate_grad = squares.grad
-print(intermediate_grad)
-print(str(caught[0].message).split(" (Triggered")[0])
-
-# %%
-# >>> intermediate_grad is None
-# True
-# >>> print(caught[0].category.__name__, caught[0].message)
-# UserWarning The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. ...
-#
-# To keep the gradient of an intermediate result, call ``retain_grad()`` on it before
-# ``backward()``. Here :math:`\partial z / \partial s_{ij} = 1` for
-# :math:`z = \sum s_{ij}`, so the retained gradient is all ones.
-
-x = torch.tensor([[1.0, 0.0], [-1.0, 1.0]], requires_grad=True)
-squares = x.pow(2)
-squares.retain_grad()
-z = squares.sum()
-z.backward()
-print(squares.grad)
-
-# %%
-# >>> squares.grad
-# tensor([[1., 1.],
-#         [1., 1.]])
-# >>> squares.retains_grad, x.retains_grad
-# (True, False)
-#
-# .. pitfall:: ``.grad`` needs a leaf that requires grad and a recorded path
-#
-#    Notes sometimes give three conditions for receiving ``.grad``: the tensor is a
-#    leaf, it has ``requires_grad=True``, and *every tensor that depends on it* has
-#    ``requires_grad=True``. The third condition is not something you arrange: any
-#    result of a recorded operation on such a leaf requires gradients automatically.
-#    What really matters is that the path from the leaf to the output was recorded, so
-#    it is broken by ``detach()`` or by computing under ``torch.no_grad()``. And a
-#    non-leaf gets ``.grad`` too if you ask with ``retain_grad()``.
-#
-#    >>> w = torch.tensor(2.0, requires_grad=True)
-#    >>> (w.detach() * 3 + w).backward()
-#    >>> w.grad
-#    tensor(1.)
 
 # %%
 # Modules, losses and autograd Functions
@@ -333,9 +235,7 @@ print(model.weight.grad.shape, model.bias.grad.shape, inputs.grad)
 # -------
 # * Results of recorded operations have a ``grad_fn``; ``next_functions`` links the
 #   nodes back to ``AccumulateGrad`` nodes, one per leaf that requires gradients.
-# * ``is_leaf`` means "no ``grad_fn``": user-created tensors and every tensor with
-#   ``requires_grad=False``.
-# * ``.grad`` is filled for leaves that require gradients and are reached through the
-#   recorded graph; use ``retain_grad()`` for an intermediate result.
+# * ``backward()`` applies the chain rule node by node along these links.
+# * The graph is recorded anew on every forward pass, so Python control flow shapes it.
 # * Modules (models, layers, losses) are not autograd Functions; the graph is made of
 #   the operations they run.
