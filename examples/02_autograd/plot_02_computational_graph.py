@@ -54,6 +54,8 @@ while node is not None:
 # ('AccumulateGrad', True)
 
 # %%
+# Backpropagation: the chain rule, node by node
+# ---------------------------------------------
 # Backpropagation is the chain rule applied node by node along this chain. Write
 # :math:`s = x^2` (element-wise) and :math:`z = \sum_{i,j} s_{ij}`. ``SumBackward0``
 # starts from :math:`\partial z / \partial z = 1` and passes
@@ -80,7 +82,10 @@ print(grad_x)
 # >>> grad_x
 # tensor([[ 2.,  0.],
 #         [-2.,  2.]])
-#
+
+# %%
+# A new graph on every forward pass
+# ---------------------------------
 # The graph is recorded anew on every forward pass, while the code runs
 # ("define-by-run"). Ordinary Python control flow therefore decides which operations
 # end up in it:
