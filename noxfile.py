@@ -2,6 +2,7 @@
 
     nox -s docs        build both editions into docs/_build/html/{en,zh_CN}/
     nox -s tests       build (if needed) and run every check
+    nox -s browser     the built site in Chromium: language switch, search, math, a11y
     nox -s translate   refresh the zh_CN catalogs after English text changed
     nox -s docs-live   rebuild the English edition on save, served on localhost
 """
@@ -14,6 +15,7 @@ import nox
 nox.options.default_venv_backend = "venv"  # pip: it finds the local CPU build of torch
 nox.options.reuse_venv = "yes"
 nox.options.sessions = ["docs", "tests"]
+AXE_CORE = "axe-core@4.14.1"  # accessibility rules, injected into pages by tests/browser
 
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
@@ -53,7 +55,18 @@ def docs(session):
 def tests(session):
     """Doctests, examples run standalone, state isolation, translations, the built site."""
     install(session, "tests")
-    session.run("pytest", "-n", "2", "--dist", "loadgroup", *session.posargs)
+    session.run("pytest", "-n", "2", "--ignore", "tests/browser", *session.posargs)
+
+
+@nox.session(requires=["docs"])
+def browser(session):
+    """Read the built site in Debian's Chromium: switch, search, math, accessibility."""
+    install(session, "browser")
+    node = BUILD / "node"  # axe-core from npm, outside the source tree
+    if not (node / "node_modules" / "axe-core").is_dir():
+        node.mkdir(parents=True, exist_ok=True)
+        session.run("npm", "install", "--prefix", str(node), "--no-audit", "--no-fund", AXE_CORE, external=True)
+    session.run("pytest", "tests/browser", "-p", "no:xdist", *session.posargs)
 
 
 @nox.session
@@ -66,7 +79,12 @@ def translate(session):
         "sphinx-intl", "update", "-p", str(BUILD / "gettext"), "-l", "zh_CN",
         "-d", str(DOCS / "locale"), "-w", "0",
     )
-    session.log("Now translate every empty or '#, fuzzy' msgstr under docs/locale/zh_CN/.")
+    catalogs = sorted(str(p) for p in (DOCS / "locale").rglob("*.po"))
+    session.run("python", str(DOCS / "_tools" / "escape_cjk_markup.py"), *catalogs)
+    session.log(
+        "Now translate every empty or '#, fuzzy' msgstr under docs/locale/zh_CN/, "
+        "then run this session again (it adds the \\ escapes reST needs next to Chinese)."
+    )
 
 
 @nox.session(name="docs-live", default=False)

@@ -96,6 +96,7 @@ html_css_files = ["notes.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+html_context = {"default_mode": "auto"}  # light/dark follows the reader's system
 html_theme_options = {
     "repository_url": "",
     "use_download_button": False,

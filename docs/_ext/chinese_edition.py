@@ -8,10 +8,9 @@
   unspaced query such as 张量形状 is one unknown word and finds nothing. The search
   language registered here adds a query splitter that cuts runs of Chinese characters
   into the longest words the site's search index knows (张量 + 形状).
-* Inline markup: reStructuredText only recognises ``*emphasis*`` and ````code````
-  next to spaces or certain punctuation, so ``张量``（tensor） would not parse. Chinese
-  has no spaces between words; the docutils setting ``character_level_inline_markup``
-  lets markup touch any character, and is switched on for the Chinese edition only.
+
+Inline markup next to Chinese characters needs ``\\ `` escapes in the translations; the
+translate session adds them (``docs/_tools/escape_cjk_markup.py``).
 """
 
 from pathlib import Path
@@ -79,14 +78,8 @@ def require_jieba(app, config):
         config.html_search_options = {**config.html_search_options, "dict": str(path)}
 
 
-def allow_markup_between_characters(app):
-    if (app.config.language or "").startswith("zh"):
-        app.env.settings["character_level_inline_markup"] = True
-
-
 def setup(app):
     app.add_config_value("zh_search_dict", "", "html", types=[str])
     app.add_search_language(ChineseSearch)
     app.connect("config-inited", require_jieba)
-    app.connect("builder-inited", allow_markup_between_characters)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
