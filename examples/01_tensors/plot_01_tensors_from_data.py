@@ -2,10 +2,10 @@
 Tensors from Python data
 ========================
 
-``torch.tensor`` turns numbers, nested lists and NumPy arrays into a tensor: a
-rectangular, multi-dimensional array whose elements all share one data type (dtype).
-This page shows how the nesting of the input becomes the tensor's shape, and which
-dtype PyTorch picks when you do not name one.
+``torch.tensor`` turns numbers, nested lists and NumPy arrays into a :term:`tensor`: a
+rectangular, multi-dimensional array whose elements all share one data type
+(:term:`dtype`). This page shows how the nesting of the input becomes the tensor's
+:term:`shape`, and which dtype PyTorch picks when you do not name one.
 """
 
 import numpy as np
