@@ -5,6 +5,8 @@
     nox -s browser     the built site in Chromium: language switch, search, math, a11y
     nox -s translate   refresh the zh_CN catalogs after English text changed
     nox -s docs-live   rebuild the English edition on save, served on localhost
+    nox -s bench       time the cold build, a one-example rebuild and the tests
+    nox -s linkcheck   check external links (needs the internet; not part of CI)
 """
 
 import shutil
@@ -96,4 +98,21 @@ def docs_live(session):
         "sphinx-autobuild", str(DOCS), str(BUILD / "live"),
         "--watch", str(ROOT / "examples"), "--ignore", str(DOCS / "auto_examples"),
         *session.posargs,
+    )
+
+
+@nox.session(default=False)
+def bench(session):
+    """Cold build vs. floor, one-edit rebuild, test suite, page weight: a small table."""
+    install(session, "tests")
+    session.run("python", str(DOCS / "_tools" / "bench.py"))
+
+
+@nox.session(default=False)
+def linkcheck(session):
+    """Check the external links of the English edition (needs network access)."""
+    install(session, "docs")
+    session.run(
+        "sphinx-build", "-b", "linkcheck", "-q", "-d", str(BUILD / "doctrees" / "linkcheck"),
+        str(DOCS), str(BUILD / "linkcheck"),
     )
