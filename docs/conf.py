@@ -35,6 +35,7 @@ extensions = [
     "build_info",  # "Built with PyTorch 2.13.0 on CPU, <date>" at the foot of every page
     "glossary_terms",  # the bilingual glossary from reference/glossary.csv, jieba dictionary
     "api_index",  # which examples use which PyTorch API, with links to both
+    "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
 ]
 
 exclude_patterns = [
