@@ -103,6 +103,7 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
+    "show_navbar_depth": 2,  # chapters visible in the sidebar
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
     "footer_content_items": ["copyright.html", "build-info.html"],
 }

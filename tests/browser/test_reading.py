@@ -37,7 +37,7 @@ def search(reader, site_url, edition, query):
     page.wait_for_function(
         "() => typeof Search !== 'undefined' && Search._pulse_status === -1"
         " && document.querySelector('#search-results .search-summary')",
-        timeout=30_000,
+        timeout=120_000,  # each result page is fetched for its summary
     )
     hrefs = page.eval_on_selector_all("#search-results ul.search li a", "links => links.map(a => a.href)")
     return [h.split(f"/{edition}/", 1)[1] for h in hrefs]
