@@ -22,7 +22,6 @@ AXE_CORE = "axe-core@4.14.1"  # accessibility rules, injected into pages by test
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
-LANGUAGES = ["en", "zh_CN"]  # English is the source language; it is built first
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
 
 
@@ -42,14 +41,9 @@ def sphinx(session, builder, outdir, *args):
 def docs(session):
     """Build the English and the Chinese edition, and the root page that picks one."""
     install(session, "docs")
-    for language in LANGUAGES:
-        # The first build executes the examples; the second finds them unchanged
-        # (sphinx-gallery keeps an MD5 per example) and reuses their output.
-        sphinx(
-            session, "html", BUILD / "html" / language,
-            "-D", f"language={language}", "-d", str(BUILD / "doctrees" / language),
-        )
-    shutil.copy(DOCS / "_root" / "index.html", BUILD / "html" / "index.html")
+    # One process, English first: it executes the examples that changed (sphinx-gallery
+    # keeps an MD5 per example); the Chinese build reuses their output.
+    session.run("python", str(DOCS / "_tools" / "build_editions.py"), *session.posargs)
     session.log(f"Open {BUILD / 'html' / 'index.html'} (or en/index.html, zh_CN/index.html)")
 
 

@@ -102,6 +102,20 @@ def summary_of(doctree):
     return ""
 
 
+def remember_summary(app, doctree):
+    """Keep each page's (translated) first paragraph for the thumbnails that link to it."""
+    app.env.page_summaries = getattr(app.env, "page_summaries", {})
+    app.env.page_summaries[app.env.docname] = summary_of(doctree)
+
+
+def forget_summary(app, env, docname):
+    getattr(env, "page_summaries", {}).pop(docname, None)
+
+
+def merge_summaries(app, env, docnames, other):
+    env.page_summaries = {**getattr(env, "page_summaries", {}), **getattr(other, "page_summaries", {})}
+
+
 def translate_thumbnails(app, doctree, docname):
     """Fill thumbnails with the title and summary of the page they link to."""
     env = app.env
@@ -111,7 +125,7 @@ def translate_thumbnails(app, doctree, docname):
             continue
         text = raw.astext()
         if THUMB_OPEN.search(text):
-            summary = html.escape(summary_of(env.get_doctree(target)), quote=True)
+            summary = html.escape(getattr(env, "page_summaries", {}).get(target, ""), quote=True)
             text = THUMB_OPEN.sub(lambda m: m.group(1) + summary + m.group(3), text)
         if THUMB_TITLE.search(text):
             title = html.escape(env.titles[target].astext())
@@ -132,5 +146,8 @@ def setup(app):
     app.add_css_file(OUTPUT_LABEL_CSS)
     app.connect("build-finished", write_output_label_css)
     app.add_transform(TranslateGalleryBoilerplate)
+    app.connect("doctree-read", remember_summary)
+    app.connect("env-purge-doc", forget_summary)
+    app.connect("env-merge-info", merge_summaries)
     app.connect("doctree-resolved", translate_thumbnails)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,7 @@ calls it through ``reset_modules`` and ``conftest.py`` calls it around each exam
 """
 
 import random
+import sys
 
 import numpy as np
 import torch
@@ -25,7 +26,11 @@ def reset_torch_state(gallery_conf=None, fname=None, when=None):
     torch.autograd.set_detect_anomaly(False)
     torch.set_default_dtype(torch.float32)
     torch.set_default_device(None)
-    torch.use_deterministic_algorithms(False)
+    # set_deterministic_debug_mode clears the same flag as use_deterministic_algorithms,
+    # without importing torch._inductor (3 s); inductor's copy only exists once imported
+    torch.set_deterministic_debug_mode("default")
+    if "torch._inductor.config" in sys.modules:
+        sys.modules["torch._inductor.config"].deterministic = False
     torch.set_num_threads(_DEFAULT_THREADS)
     torch.set_printoptions(profile="default", sci_mode=None)
     torch.set_float32_matmul_precision("highest")
