@@ -43,7 +43,8 @@ def docs(session):
     install(session, "docs")
     # One process, English first: it executes the examples that changed (sphinx-gallery
     # keeps an MD5 per example); the Chinese build reuses their output.
-    session.run("python", str(DOCS / "_tools" / "build_editions.py"), *session.posargs)
+    # (no posargs: `nox -s tests -- <test>` hands them to the sessions it requires too)
+    session.run("python", str(DOCS / "_tools" / "build_editions.py"))
     session.log(f"Open {BUILD / 'html' / 'index.html'} (or en/index.html, zh_CN/index.html)")
 
 
