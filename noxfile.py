@@ -78,7 +78,7 @@ def translate(session):
         "-d", str(DOCS / "locale"), "-w", "0",
     )
     catalogs = sorted(str(p) for p in (DOCS / "locale").rglob("*.po"))
-    session.run("python", str(DOCS / "_tools" / "escape_cjk_markup.py"), *catalogs)
+    session.run("python", str(DOCS / "_tools" / "tidy_catalogs.py"), *catalogs)
     session.log(
         "Now translate every empty or '#, fuzzy' msgstr under docs/locale/zh_CN/, "
         "then run this session again (it adds the \\ escapes reST needs next to Chinese)."

@@ -10,7 +10,7 @@
   into the longest words the site's search index knows (张量 + 形状).
 
 Inline markup next to Chinese characters needs ``\\ `` escapes in the translations; the
-translate session adds them (``docs/_tools/escape_cjk_markup.py``).
+translate session adds them (``docs/_tools/tidy_catalogs.py``).
 """
 
 from pathlib import Path

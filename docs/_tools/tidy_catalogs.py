@@ -1,13 +1,16 @@
-"""Add the ``\\ `` escapes that reST inline markup needs next to Chinese characters.
+"""Tidy translated catalogs after ``sphinx-intl update``. Run by ``nox -s translate``.
+
+* Add the ``\\ `` escapes that reST inline markup needs next to Chinese characters.
+* Clear the ``#, fuzzy`` flag that sphinx-intl puts on the header of a new catalog (it
+  marks the header metadata as unreviewed; messages keep their own fuzzy flags).
 
 reStructuredText only recognises ``*emphasis*``, ````literal```` and roles when they
 are next to whitespace or certain punctuation. Chinese has no spaces between words, so
 in ``张量``dtype`` or ``类``torch.Size``（`` the markup would not parse. The standard
 remedy is an escaped space, ``\\ ``, which separates without showing. This script adds
-(and only adds) such escapes to every translation in the given catalogs; run by
-``nox -s translate``. Idempotent.
+(and only adds) such escapes to every translation in the given catalogs. Idempotent.
 
-    python docs/_tools/escape_cjk_markup.py docs/locale/zh_CN/LC_MESSAGES/**/*.po
+    python docs/_tools/tidy_catalogs.py docs/locale/zh_CN/LC_MESSAGES/**/*.po
 """
 
 import re
@@ -47,7 +50,8 @@ def main(paths):
     for path in paths:
         with open(path, "rb") as f:
             catalog = read_po(f)
-        changed = 0
+        changed = int(catalog.fuzzy)
+        catalog.fuzzy = False
         for message in catalog:
             if message.id and message.string:
                 escaped = escape(message.string)
@@ -56,7 +60,7 @@ def main(paths):
         if changed:
             with open(path, "wb") as f:
                 write_po(f, catalog, width=0)
-            print(f"{path}: escaped markup in {changed} messages")
+            print(f"{path}: tidied {changed} entries")
 
 
 if __name__ == "__main__":
