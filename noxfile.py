@@ -67,7 +67,7 @@ def browser(session):
     session.run("pytest", "tests/browser", "--confcutdir", "tests/browser", *session.posargs)
 
 
-@nox.session
+@nox.session(default=False)
 def translate(session):
     """Extract English messages and merge them into the zh_CN catalogs (docs/locale/)."""
     install(session, "translate")
