@@ -78,6 +78,18 @@ for dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
 #
 # The complete list, with sizes, ranges and shortcut methods read from the installed
 # torch, is the :doc:`dtype reference table </reference/dtypes>`.
+#
+# .. pitfall:: ``bfloat16`` has a legacy tensor class too
+#
+#    A dtype table in one set of notes says that ``torch.bfloat16`` has no class name of
+#    its own. Like the other common dtypes it has one, ``torch.BFloat16Tensor``, which
+#    is what ``.type()`` reports (only the complex dtypes lack a class). New code
+#    rarely needs these names: use the dtype.
+#
+#    >>> torch.zeros(1, dtype=torch.bfloat16).type()
+#    'torch.BFloat16Tensor'
+#    >>> hasattr(torch, "BFloat16Tensor"), hasattr(torch, "ComplexFloatTensor")
+#    (True, False)
 
 # %%
 # Mixing dtypes: type promotion
