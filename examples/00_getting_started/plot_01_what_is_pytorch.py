@@ -3,10 +3,10 @@ What PyTorch is
 ===============
 
 PyTorch is an open-source Python library for numerical computing and deep learning. It
-rests on two ideas: the *tensor*, an n-dimensional array that can live on a CPU or on an
-accelerator such as a GPU, and *autograd*, which computes derivatives of any computation
-written with tensors. This page introduces both and shows, with a tiny example, why
-autograd is what NumPy does not give you.
+rests on two ideas: the :term:`tensor`, an n-dimensional array that can live on a CPU or
+on an accelerator such as a GPU, and *autograd*, which computes derivatives of any
+computation written with tensors. This page introduces both and shows, with a tiny
+example, why autograd is what NumPy does not give you.
 """
 
 import numpy as np
@@ -17,8 +17,8 @@ import torch
 # -----------------------------------------
 # A tensor looks and behaves much like a NumPy array: it has a shape, one data type for
 # all its elements, and supports indexing, broadcasting and vectorised arithmetic. In
-# addition, every tensor has a *device*: the same code runs on the CPU or, after moving
-# the data with ``.to(device)``, on a GPU.
+# addition, every tensor has a :term:`device`: the same code runs on the CPU or, after
+# moving the data with ``.to(device)``, on a GPU.
 
 a = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 print(a.shape, a.dtype, a.device)
@@ -36,10 +36,10 @@ print(a * 10 + 1)
 # %%
 # Autograd: derivatives for free
 # ------------------------------
-# For learning, values are not enough: we need the *gradient* of a loss with respect
-# to every parameter. With NumPy you evaluate the function and then derive and code the
-# derivative yourself. For :math:`y = \sum_i x_i^3` that is :math:`\partial y / \partial
-# x_i = 3 x_i^2`:
+# For learning, values are not enough: we need the :term:`gradient` of a loss with
+# respect to every parameter. With NumPy you evaluate the function and then derive and
+# code the derivative yourself. For :math:`y = \sum_i x_i^3` that is
+# :math:`\partial y / \partial x_i = 3 x_i^2`:
 
 x_np = np.array([1.0, 2.0, 3.0])
 y_np = (x_np**3).sum()
@@ -71,9 +71,9 @@ print(y, x.grad)
 # A first training loop
 # ---------------------
 # Gradients are what training needs. Here a single parameter ``w`` is fitted to noisy
-# points on the line :math:`y = 3x` by gradient descent: compute the mean squared error,
-# let autograd find its gradient, step against it, repeat. No derivative is written by
-# hand.
+# points on the line :math:`y = 3x` by :term:`gradient descent`: compute the mean
+# squared error, let autograd find its gradient, step against it, repeat. No derivative
+# is written by hand.
 
 torch.manual_seed(0)
 xs = torch.linspace(-1, 1, 20)

@@ -3,9 +3,10 @@ Installing PyTorch and checking the build
 =========================================
 
 PyTorch is installed like any Python package, but it comes in several *builds*: for the
-CPU only, for NVIDIA GPUs with a particular CUDA version, for AMD GPUs (ROCm), for Apple
-silicon. This page shows how to install it into an isolated environment and how to ask
-an installed PyTorch which version and build it is and what hardware it can use.
+CPU only, for NVIDIA :term:`GPUs <GPU>` with a particular CUDA version, for AMD GPUs
+(ROCm), for Apple silicon. This page shows how to install it into an isolated
+environment and how to ask an installed PyTorch which version and build it is and what
+hardware it can use.
 """
 
 import torch

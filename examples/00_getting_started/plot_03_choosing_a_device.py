@@ -2,7 +2,8 @@
 Choosing a device and a GPU
 ===========================
 
-Every tensor lives on a *device*: the CPU or an accelerator such as a GPU, and
+Every tensor lives on a :term:`device`: the CPU or an accelerator such as a
+:term:`GPU`, and
 operations run where their inputs are. This page shows how to describe devices with
 ``torch.device``, how to pick the best available one without hard-coding it, and how to
 choose among several GPUs, preferably with the ``CUDA_VISIBLE_DEVICES`` environment

@@ -3,10 +3,11 @@ Timing code correctly on CPU and GPU
 ====================================
 
 "Which version is faster?" needs a measurement, and measuring is easy to get wrong: the
-first call is slower than the rest, single runs are noisy, and GPU operations return
-before they have finished. This page measures with ``torch.utils.benchmark.Timer``,
-compares a Python loop with a tensor operation, and shows how to time GPU code with
-synchronisation and CUDA events.
+first call is slower than the rest, single runs are noisy, and :term:`GPU` operations
+return before they have finished. This page measures with
+``torch.utils.benchmark.Timer``, compares a Python loop with a tensor operation, and
+shows how to time GPU code with :term:`synchronisation <CUDA synchronisation>` and CUDA
+events.
 """
 
 import time

@@ -2,10 +2,11 @@
 Reading printed tensors: scientific notation and print options
 ==============================================================
 
-When the values of a tensor differ a lot in size, PyTorch prints them in scientific
-notation, such as ``8.1031e+03``. This page explains how to read that notation, when
-PyTorch chooses it, and how ``torch.set_printoptions`` changes the notation, the number
-of digits and the summarisation of large tensors, and how to restore the defaults.
+When the values of a tensor differ a lot in size, PyTorch prints them in
+:term:`scientific notation`, such as ``8.1031e+03``. This page explains how to read that
+notation, when PyTorch chooses it, and how ``torch.set_printoptions`` changes the
+notation, the number of digits and the summarisation of large tensors, and how to
+restore the defaults.
 """
 
 import torch

@@ -14,9 +14,9 @@ import torch
 # %%
 # One number, a list, a list of lists
 # -----------------------------------
-# A single number gives a 0-dimensional tensor (a *scalar* tensor). Each level of list
-# nesting adds one dimension, so you can count the dimensions by counting the opening
-# brackets at the start of the literal.
+# A single number gives a 0-dimensional tensor (a :term:`scalar tensor`). Each level of
+# list nesting adds one :term:`dimension`, so you can count the dimensions by counting
+# the opening brackets at the start of the literal.
 
 scalar = torch.tensor(3.5)
 vector = torch.tensor([0.0, 1.0, 2.0])

@@ -4,8 +4,8 @@ Filled tensors, ranges and the legacy constructors
 
 Most tensors in a program are not typed in by hand: they start as zeros, ones, a
 constant, a range of numbers, or a copy of another tensor's shape. This page covers the
-factory functions for those, and explains why the old ``torch.Tensor(2, 3)`` style is
-best avoided.
+:term:`factory functions <factory function>` for those, and explains why the old
+``torch.Tensor(2, 3)`` style is best avoided.
 """
 
 import torch
@@ -58,7 +58,7 @@ print(template.new_ones(4))
 #         [0., 0., 0.]])
 #
 # To set an *existing* tensor to zero in place, call its method ``zero_()`` (the
-# trailing underscore marks an in-place operation):
+# trailing underscore marks an :term:`in-place operation`):
 #
 # >>> filled = torch.full((2, 2), 5.0)
 # >>> filled.zero_()

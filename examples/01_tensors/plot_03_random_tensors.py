@@ -3,9 +3,10 @@ Random tensors: rand, randn and randint
 =======================================
 
 Random tensors initialise weights, shuffle data and add noise. PyTorch's three basic
-samplers differ in *what* they draw: ``torch.rand`` uniform floats in [0, 1),
-``torch.randn`` floats from the standard normal distribution, and ``torch.randint``
-integers in [low, high). A histogram of each makes the difference plain.
+samplers differ in *what* they draw: ``torch.rand``
+:term:`uniform <uniform distribution>` floats in [0, 1), ``torch.randn`` floats from the
+standard :term:`normal distribution`, and ``torch.randint`` integers in [low, high). A
+histogram of each makes the difference plain.
 """
 
 import matplotlib.pyplot as plt

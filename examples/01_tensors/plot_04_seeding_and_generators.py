@@ -2,8 +2,9 @@
 Seeding: reproducible random numbers
 ====================================
 
-The numbers from ``torch.rand`` look random but are computed: a pseudo-random number
-generator (PRNG) turns a starting value, the *seed*, into a long fixed sequence. Setting
+The numbers from ``torch.rand`` look random but are computed: a
+:term:`pseudo-random number generator` (PRNG) turns a starting value, the
+:term:`seed <random seed>`, into a long fixed sequence. Setting
 the seed replays the sequence, which is what makes an experiment repeatable. This page
 shows ``torch.manual_seed``, ``torch.initial_seed``, saving and restoring the generator
 state, and private ``torch.Generator`` objects.
@@ -14,8 +15,8 @@ import torch
 # %%
 # Same seed, same numbers
 # -----------------------
-# ``torch.manual_seed(s)`` resets PyTorch's global CPU generator (and those of all GPUs)
-# to the start of the sequence for seed ``s``.
+# ``torch.manual_seed(s)`` resets PyTorch's global CPU :term:`generator` (and those of
+# all GPUs) to the start of the sequence for seed ``s``.
 
 torch.manual_seed(42)
 first = torch.rand(3)

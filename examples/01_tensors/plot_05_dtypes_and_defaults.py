@@ -4,8 +4,8 @@ Data types (dtypes) and their defaults
 
 Every tensor has one ``dtype`` shared by all its elements. It decides how much memory an
 element takes, which values it can hold and which operations are allowed. This page
-shows the default dtypes, how the printed form of a tensor hints at its dtype, what the
-number of bits changes, and how dtypes combine in arithmetic.
+shows the :term:`default dtypes <default dtype>`, how the printed form of a tensor hints
+at its dtype, what the number of bits changes, and how dtypes combine in arithmetic.
 """
 
 import torch
@@ -139,5 +139,5 @@ print(ints + 0.5)
 # -------
 # * Floats default to ``float32``, integers to ``int64``; the printed form hides the
 #   dtype exactly when it is the default.
-# * More bits: wider range, more memory; integer overflow wraps silently.
+# * More bits: wider range, more memory; integer :term:`overflow` wraps silently.
 # * Mixed operands promote to a common dtype; ``/`` always produces floats.

@@ -2,7 +2,8 @@
 Casting: changing a tensor's dtype
 ==================================
 
-Converting a tensor to another dtype is called casting. PyTorch offers one general
+Converting a tensor to another :term:`dtype` is called
+:term:`casting`. PyTorch offers one general
 method, ``.to(dtype)``, a family of shortcut methods (``.float()``, ``.long()``, ...)
 and the older ``.type()``. This page shows them side by side and what happens to the
 values: truncation, rounding to fewer digits, and when no copy is made at all.

@@ -2,7 +2,8 @@
 Element-wise arithmetic: add, sub, mul, div, neg
 ================================================
 
-The arithmetic operators work on tensors element by element: ``a + b`` adds each element
+The arithmetic operators work on tensors
+:term:`element by element <element-wise operation>`: ``a + b`` adds each element
 of ``a`` to the element of ``b`` at the same position. This page shows the three
 spellings of each operation (operator, function, method), what happens with integer
 tensors, and the one operator that turns integers into floats: true division.
@@ -137,4 +138,4 @@ print(torch.tensor([5]) / 0)  # true division: the result is a float
 # * ``/`` always returns floats; ``//`` floors (``-7 // 2 == -4``); ``torch.div`` takes
 #   ``rounding_mode="trunc"`` or ``"floor"``.
 # * Float division by zero gives ``inf``/``nan``; integer floor division by zero raises;
-#   integer overflow wraps.
+#   integer :term:`overflow` wraps.

@@ -3,9 +3,9 @@ In-place operations and ``out=``
 ================================
 
 By default an operation creates a new tensor for its result. Two other ways exist: an
-*in-place* operation writes the result into one of its inputs (its name ends in ``_``),
-and ``out=`` writes it into a tensor you provide. Both save memory, and both come with
-rules about shapes and dtypes that the ordinary form does not have.
+:term:`in-place operation` writes the result into one of its inputs (its name ends in
+``_``), and ``out=`` writes it into a tensor you provide. Both save memory, and both
+come with rules about shapes and dtypes that the ordinary form does not have.
 """
 
 import torch
@@ -34,8 +34,8 @@ print(y)
 # (True, False)
 #
 # Two more in-place methods that the notes mention: ``x.copy_(src)`` copies the values
-# of ``src`` into ``x`` (keeping ``x``'s dtype, and broadcasting ``src`` if needed), and
-# ``x.t_()`` transposes a matrix in place.
+# of ``src`` into ``x`` (keeping ``x``'s dtype, and :term:`broadcasting` ``src`` if
+# needed), and ``x.t_()`` transposes a matrix in place.
 
 target = torch.zeros(2, 3)
 target.copy_(torch.tensor([1, 2, 3]))  # a row copied into both rows, int -> float
@@ -79,8 +79,8 @@ print(alias, alias_b)
 # >>> alias_b is b, alias_b
 # (False, tensor([1., 2.]))
 #
-# A slice of a tensor is a *view* of the same memory, so an in-place operation on the
-# slice changes the original:
+# A slice of a tensor is a :term:`view` of the same memory, so an in-place operation on
+# the slice changes the original:
 #
 # >>> v = torch.zeros(4)
 # >>> v[1:3].add_(5)

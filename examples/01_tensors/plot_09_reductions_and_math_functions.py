@@ -2,11 +2,11 @@
 Reductions over dimensions and element-wise math functions
 ==========================================================
 
-A *reduction* such as ``sum`` or ``mean`` combines many elements into fewer: all of
-them into one number, or the elements along one dimension. Which dimension, and whether
-it is kept as a size-1 dimension, decides the shape of the result. The second half of
-the page covers the element-wise math functions: ``pow``, ``sqrt``, ``exp`` and the
-logarithms.
+A :term:`reduction` such as ``sum`` or ``mean`` combines many elements into fewer: all
+of them into one number, or the elements along one :term:`dimension`. Which dimension,
+and whether it is kept as a size-1 dimension, decides the shape of the result. The
+second half of the page covers the :term:`element-wise <element-wise operation>` math
+functions: ``pow``, ``sqrt``, ``exp`` and the logarithms.
 """
 
 import torch
@@ -46,7 +46,7 @@ print(data.mean(), data.mean(dim=0), data.mean(dim=1))
 # --------------------------------------------------------
 # With ``keepdim=True`` the reduced dimension stays in the shape with size 1. The
 # values are the same; only the shape differs. The kept dimension makes the result
-# line up with the original tensor again, which is what broadcasting needs, for
+# line up with the original tensor again, which is what :term:`broadcasting` needs, for
 # instance to divide every row by its own total.
 
 row_totals = data.sum(dim=1, keepdim=True)

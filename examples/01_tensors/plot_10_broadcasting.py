@@ -2,10 +2,11 @@
 Broadcasting: operations on tensors of different shapes
 =======================================================
 
-Element-wise operations do not require equal shapes. When the shapes differ, PyTorch
-*broadcasts*: it lines the shapes up from the right and repeats size-1 (or missing)
-dimensions until both operands have the same shape, without copying any memory. This
-page states the rule, draws it, and shows the error when it does not apply.
+:term:`Element-wise operations <element-wise operation>` do not require equal shapes.
+When the shapes differ, PyTorch :term:`broadcasts <broadcasting>`: it lines the shapes
+up from the right and repeats size-1 (or missing) dimensions until both operands have
+the same shape, without copying any memory. This page states the rule, draws it, and
+shows the error when it does not apply.
 """
 
 import matplotlib.pyplot as plt
@@ -141,8 +142,8 @@ print(centred)
 # Broadcasting copies nothing
 # ---------------------------
 # The repeated values are not stored. ``expand`` shows the broadcast view of a tensor
-# explicitly: its *stride* along the repeated dimension is 0, meaning every step along
-# that dimension reads the same memory.
+# explicitly: its :term:`stride` along the repeated dimension is 0, meaning every step
+# along that dimension reads the same memory.
 
 expanded = col.expand(3, 4)
 print(expanded)

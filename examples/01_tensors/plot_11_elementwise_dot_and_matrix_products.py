@@ -2,11 +2,12 @@
 Element-wise, dot and matrix products
 =====================================
 
-"Multiplying two tensors" can mean three different things: multiplying matching
-elements (the element-wise or Hadamard product), the dot product of two vectors, and
-the matrix product. They have different functions, different shape rules and different
-result shapes, and course notes often give them confusing names. This page separates
-them; the next one adds batches of matrices and ``einsum``.
+"Multiplying two tensors" can mean three different things: multiplying matching elements
+(the element-wise or :term:`Hadamard product`), the :term:`dot product` of two vectors,
+and the :term:`matrix product <matrix multiplication>`. They have different functions,
+different shape rules and different result shapes, and course notes often give them
+confusing names. This page separates them; the next one adds batches of matrices and
+``einsum``.
 """
 
 import torch

@@ -4,9 +4,9 @@ Batched matrix products, ``matmul`` and ``einsum``
 
 Models multiply many matrices at once: one per example in a batch, or one per attention
 head. ``torch.bmm`` does this for a stack of matrices, ``torch.matmul`` (the ``@``
-operator) does it with broadcasting, and ``torch.einsum`` writes any of these products
-as a formula over index letters. The page ends with a reference table of all the
-products and their shape rules.
+operator) does it with :term:`broadcasting`, and ``torch.einsum`` writes any of these
+products as a formula over index letters. The page ends with a reference table of all
+the products and their shape rules.
 """
 
 import torch

@@ -3,8 +3,8 @@ Indexing and slicing
 ====================
 
 Square brackets select parts of a tensor, as in NumPy: an integer picks one position
-along a dimension, a slice ``start:stop:step`` picks a range. This page covers rows,
-columns and single elements, ranges, tensors with more than two dimensions, and
+along a :term:`dimension`, a slice ``start:stop:step`` picks a range. This page covers
+rows, columns and single elements, ranges, tensors with more than two dimensions, and
 ``item()``, which turns a one-element tensor into a Python number.
 """
 
@@ -107,9 +107,9 @@ print(data[::2])  # every second row
 #
 # .. pitfall:: Tensor slices cannot step backwards
 #
-#    Notes describe tensor indexing as "the same as NumPy". Almost: a negative step
-#    such as ``data[::-1]``, the usual NumPy idiom for reversing, raises an error for
-#    tensors. Use ``torch.flip`` (which copies) instead.
+#    Notes describe tensor :term:`indexing` as "the same as NumPy". Almost: a negative
+#    step such as ``data[::-1]``, the usual NumPy idiom for reversing, raises an error
+#    for tensors. Use ``torch.flip`` (which copies) instead.
 #
 #    >>> data[::-1]
 #    Traceback (most recent call last):

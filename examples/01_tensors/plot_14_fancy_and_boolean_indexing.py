@@ -2,11 +2,11 @@
 List indexing, boolean masks and ``index_select``
 =================================================
 
-Besides integers and slices, a tensor can be indexed with a *list* (or integer tensor)
-of positions, or with a *boolean mask* of the same shape as the dimensions it
-indexes. These forms pick arbitrary elements, such as rows 0 and 2, or every value
-above a threshold, and they behave differently from slices in two ways: how several
-lists combine, and that the result is a copy.
+Besides integers and slices, a tensor can be :term:`indexed <indexing>` with a *list*
+(or integer tensor) of positions, or with a :term:`boolean mask` of the same shape as
+the dimensions it indexes. These forms pick arbitrary elements, such as rows 0 and 2, or
+every value above a threshold, and they behave differently from slices in two ways: how
+several lists combine, and that the result is a copy.
 """
 
 import torch

@@ -2,10 +2,11 @@
 Reshaping with ``reshape``, ``view`` and ``-1``
 ===============================================
 
-Changing a tensor's shape without changing its elements is one of the most frequent
-operations in model code: flattening images, splitting heads in attention, adding a batch
-dimension. This page covers ``reshape`` and ``view``, the ``-1`` placeholder, and the
-question that matters most in practice: does the result share memory with the original?
+Changing a tensor's :term:`shape` without changing its elements is one of the most
+frequent operations in model code: flattening images, splitting heads in attention,
+adding a batch dimension. This page covers ``reshape`` and ``view``, the ``-1``
+placeholder, and the question that matters most in practice: does the result
+:term:`share memory <shared memory>` with the original?
 """
 
 import torch
@@ -140,8 +141,8 @@ print(y)
 # ``reshape`` shares memory too, whenever it can
 # ----------------------------------------------
 # ``reshape`` returns a view when the new shape can be expressed over the existing
-# memory, which is always the case for a freshly created (contiguous) tensor. It copies
-# only when a view is impossible, a case the next page explains. Here is the
+# memory, which is always the case for a freshly created (:term:`contiguous`) tensor. It
+# copies only when a view is impossible, a case the next page explains. Here is the
 # experiment: reshape, then change the original.
 
 z = x.reshape(2, 3)

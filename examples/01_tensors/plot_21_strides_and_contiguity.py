@@ -2,10 +2,10 @@
 Strides, ``transpose``/``permute`` and contiguous memory
 ========================================================
 
-Behind every tensor is a flat block of memory plus a rule, the *strides*, that maps an
-index such as ``[i, j]`` to a position in that block. Knowing the rule explains why
-``transpose`` and ``permute`` cost nothing, what "contiguous" means, and why ``view``
-sometimes refuses to work where ``reshape`` succeeds.
+Behind every tensor is a flat block of memory plus a rule, the :term:`strides <stride>`,
+that maps an index such as ``[i, j]`` to a position in that block. Knowing the rule
+explains why ``transpose`` and ``permute`` cost nothing, what ":term:`contiguous`"
+means, and why ``view`` sometimes refuses to work where ``reshape`` succeeds.
 """
 
 import matplotlib.pyplot as plt
@@ -45,9 +45,9 @@ print("stride:", t.stride())
 # >>> t.data_ptr() == x.data_ptr()
 # True
 #
-# The picture shows the shared memory block and, for each tensor, which memory position
-# every element is read from. Reading ``x`` row by row walks through memory in order;
-# reading ``t`` row by row jumps back and forth.
+# The picture shows the :term:`shared memory` block and, for each tensor, which memory
+# position every element is read from. Reading ``x`` row by row walks through memory in
+# order; reading ``t`` row by row jumps back and forth.
 
 
 def draw_grid(ax, tensor, title, color):

@@ -3,9 +3,9 @@ Adding and removing size-1 dimensions: ``squeeze`` and ``unsqueeze``
 ====================================================================
 
 Layers expect inputs of a given rank: a single image must become a batch of one, a
-vector of per-sample outputs must lose its trailing dimension of size 1. ``unsqueeze``
-inserts a dimension of size 1 and ``squeeze`` removes dimensions of size 1. Neither
-touches the data: both return views.
+vector of per-sample outputs must lose its trailing :term:`dimension` of size 1.
+``unsqueeze`` inserts a dimension of size 1 and ``squeeze`` removes dimensions of
+size 1. Neither touches the data: both return :term:`views <view>`.
 """
 
 import torch
@@ -58,8 +58,8 @@ print(x.unsqueeze(0).shape, x.unsqueeze(1).shape, x.unsqueeze(-1).shape)
 #     ...
 # IndexError: Dimension out of range (expected to be in range of [-3, 2], but got 3)
 #
-# Indexing with ``None`` does the same: ``x[None]`` is ``x.unsqueeze(0)`` and
-# ``x[:, None]`` is ``x.unsqueeze(1)``.
+# :term:`Indexing <indexing>` with ``None`` does the same: ``x[None]`` is
+# ``x.unsqueeze(0)`` and ``x[:, None]`` is ``x.unsqueeze(1)``.
 #
 # >>> x[None].shape, x[:, None].shape
 # (torch.Size([1, 2, 3]), torch.Size([2, 1, 3]))

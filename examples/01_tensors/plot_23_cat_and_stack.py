@@ -3,10 +3,10 @@ Joining tensors: ``torch.cat`` and ``torch.stack``
 ==================================================
 
 Residual connections, multi-head attention and data loading all join tensors. PyTorch
-has two ways: ``torch.cat`` glues tensors end to end along a dimension they already
-have, ``torch.stack`` piles equally shaped tensors along a *new* dimension. This page
-gives the shape rule of each, the valid ``dim`` values, and what happens when the inputs
-have different dtypes.
+has two ways: ``torch.cat`` :term:`glues <concatenation>` tensors end to end along a
+:term:`dimension` they already have, ``torch.stack`` :term:`piles <stacking>` equally
+shaped tensors along a *new* dimension. This page gives the shape rule of each, the
+valid ``dim`` values, and what happens when the inputs have different dtypes.
 """
 
 import matplotlib.pyplot as plt

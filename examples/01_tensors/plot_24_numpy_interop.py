@@ -2,11 +2,11 @@
 Tensors and NumPy arrays: shared memory or copy?
 ================================================
 
-PyTorch and NumPy convert into each other cheaply, often without copying a single
-byte: the tensor and the array then use the *same* memory, and a change through one
-shows up in the other. This page sorts the conversions into those that share and those
-that copy, proves each by changing an element, and explains the familiar
-``.detach().cpu().numpy()`` chain.
+PyTorch and NumPy convert into each other cheaply, often without copying a single byte:
+the tensor and the array then use the *same* memory, and a change through one shows up
+in the other. This page sorts the conversions into those that
+:term:`share <shared memory>` and those that copy, proves each by changing an element,
+and explains the familiar ``.detach().cpu().numpy()`` chain.
 """
 
 import numpy as np
@@ -117,8 +117,8 @@ print(t, a)
 # %%
 # Tensors that track gradients: ``.detach().cpu().numpy()``
 # ---------------------------------------------------------
-# NumPy knows nothing about autograd or GPUs, and ``.numpy()`` refuses two kinds of
-# tensors instead of silently doing the wrong thing:
+# NumPy knows nothing about autograd or :term:`GPUs <GPU>`, and ``.numpy()`` refuses two
+# kinds of tensors instead of silently doing the wrong thing:
 #
 # * a tensor with ``requires_grad=True``: changes made through NumPy would be invisible to
 #   autograd, so the gradient would be wrong. ``.detach()`` returns a tensor that shares
@@ -166,8 +166,8 @@ print(as_array)
 # .. note::
 #
 #    A chapter of one set of notes is titled "tensor type conversion" (张量类型转换) but
-#    teaches the conversions on this page; changing the *element* type is casting, see
-#    the casting page.
+#    teaches the conversions on this page; changing the *element* type is
+#    :term:`casting`, see the casting page.
 #
 # Summary
 # -------

@@ -2,7 +2,8 @@
 Devices: CPU, GPU and moving tensors between them
 =================================================
 
-Every tensor lives on a *device*: the CPU's memory by default, or a GPU's memory, where
+Every tensor lives on a :term:`device`: the CPU's memory by default, or a
+:term:`GPU`'s memory, where
 large matrix operations run much faster. This page shows how to name a device, create
 tensors on it, move them, and what happens when an operation mixes devices. The code
 runs on any machine: it picks the GPU when there is one and the CPU otherwise.
@@ -50,8 +51,9 @@ if device.type == "cuda":
 # %%
 # Creating tensors on a device
 # ----------------------------
-# Tensors are created on the CPU unless you say otherwise. Every factory function takes
-# ``device=``; creating a tensor directly on the GPU avoids a copy.
+# Tensors are created on the CPU unless you say otherwise. Every
+# :term:`factory function` takes ``device=``; creating a tensor directly on the GPU
+# avoids a copy.
 
 x = torch.tensor([10, 20, 30])
 y = torch.tensor([10, 20, 30], device=device)

@@ -2,11 +2,12 @@
 Gradient basics: requires_grad, backward and .grad
 ==================================================
 
-Automatic differentiation is what PyTorch adds to a NumPy-like array library: you write
-the forward computation, and ``backward()`` computes the derivatives of the result with
-respect to every tensor that asked for them. This page computes the gradients of three
-small functions, writes out the math behind each value, and shows what changes when the
-output is not a single number.
+:term:`Automatic differentiation <automatic differentiation>` is what PyTorch adds to
+a NumPy-like array library: you write the forward computation, and ``backward()``
+computes the derivatives of the result with respect to every tensor that asked for
+them. This page computes the :term:`gradients <gradient>` of three small functions,
+writes out the math behind each value, and shows what changes when the output is not a
+single number.
 """
 
 import torch
@@ -128,7 +129,7 @@ print(x.grad)
 # Non-scalar outputs need a ``gradient`` argument
 # -----------------------------------------------
 # ``backward()`` without arguments only works on a tensor with one element. For a
-# vector output :math:`y = g(x)` the derivative is a whole Jacobian matrix
+# vector output :math:`y = g(x)` the derivative is a whole :term:`Jacobian` matrix
 # :math:`J = \partial y / \partial x`, and autograd never builds it. Instead it computes
 # a *vector-Jacobian product*: you pass a vector :math:`v` of the shape of :math:`y`
 # as ``gradient=``, and ``x.grad`` receives

@@ -2,11 +2,12 @@
 The computational graph: grad_fn, next_functions and the chain rule
 ===================================================================
 
-While the forward pass runs, autograd records a graph of the operations that need
-gradients. This page looks inside that graph: what ``grad_fn`` and ``next_functions``
-contain, how backpropagation applies the chain rule node by node, why the graph is
-rebuilt on every forward pass, and how models and losses relate to it. The graph drawn
-at the end is read from a real ``grad_fn`` chain.
+While the forward pass runs, autograd records a :term:`graph <computational graph>` of
+the operations that need :term:`gradients <gradient>`. This page looks inside that
+graph: what ``grad_fn`` and ``next_functions`` contain, how :term:`backpropagation`
+applies the :term:`chain rule` node by node, why the graph is rebuilt on every forward
+pass, and how models and losses relate to it. The graph drawn at the end is read from a
+real ``grad_fn`` chain.
 """
 
 import matplotlib.pyplot as plt

@@ -2,10 +2,10 @@
 Leaf tensors, .grad and retain_grad
 ===================================
 
-Only some tensors in a computational graph keep a gradient after ``backward()``. This
-page defines leaf tensors precisely, shows which tensors receive ``.grad`` (and the
-warning you get when reading it elsewhere), and how ``retain_grad()`` keeps the
-gradient of an intermediate result.
+Only some tensors in a :term:`computational graph` keep a :term:`gradient` after
+``backward()``. This page defines :term:`leaf tensors <leaf tensor>` precisely, shows
+which tensors receive ``.grad`` (and the warning you get when reading it elsewhere), and
+how ``retain_grad()`` keeps the gradient of an intermediate result.
 """
 
 import warnings

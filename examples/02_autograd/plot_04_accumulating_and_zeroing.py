@@ -3,10 +3,11 @@ Gradients accumulate: zeroing them, and accumulating on purpose
 ===============================================================
 
 ``backward()`` *adds* to ``.grad`` instead of overwriting it. This page shows the
-accumulation, the error raised when a graph is used twice, the ways to clear gradients
-(and which one is the default today), and the technique that relies on accumulation:
-splitting a large batch into micro-batches to save memory while computing exactly the
-same gradient.
+:term:`accumulation <gradient accumulation>`, the error raised when a graph is used
+twice, the ways to clear :term:`gradients <gradient>` (and which one is the default
+today), and the technique that relies on accumulation: splitting a large batch into
+:term:`micro-batches <micro-batch>` to save memory while computing exactly the same
+gradient.
 """
 
 import torch

@@ -2,10 +2,11 @@
 Turning gradient tracking off: no_grad, set_grad_enabled, inference_mode
 ========================================================================
 
-Recording the graph costs time and memory, and it is useless when no gradient will be
-computed: in evaluation, inference, and parameter updates done by hand. This page shows
-the tools that switch recording off for a block of code, the trap of switching it off
-globally by accident, and how freezing a parameter differs from all of them.
+Recording the :term:`graph <computational graph>` costs time and memory, and it is
+useless when no :term:`gradient` will be computed: in evaluation, inference, and
+parameter updates done by hand. This page shows the tools that switch recording off for
+a block of code, the trap of switching it off globally by accident, and how freezing a
+parameter differs from all of them.
 """
 
 import torch

@@ -2,11 +2,13 @@
 detach(), .data and .numpy(): leaving the graph
 ===============================================
 
-Sometimes one tensor, rather than a block of code, must leave the graph: to convert it
-to NumPy, to log it, or to use its value as a constant. ``detach()`` does this without
-copying. This page shows that the detached tensor shares memory with the original, the
-safety check that catches in-place changes, why the older ``.data`` lacks that check,
-and the error that ``.numpy()`` raises on a tensor that requires gradients.
+Sometimes one tensor, rather than a block of code, must leave the
+:term:`graph <computational graph>`: to convert it to NumPy, to log it, or to use its
+value as a constant. ``detach()`` does this without copying. This page shows that the
+:term:`detached <detach>` tensor :term:`shares memory <shared memory>` with the
+original, the safety check that catches :term:`in-place <in-place operation>` changes,
+why the older ``.data`` lacks that check, and the error that ``.numpy()`` raises on a
+tensor that requires gradients.
 """
 
 import torch

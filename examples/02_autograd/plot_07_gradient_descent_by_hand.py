@@ -2,11 +2,12 @@
 Gradient descent by hand
 ========================
 
-Autograd computes gradients; using them to improve parameters is a separate, very small
-step. This page minimises :math:`f(x) = x^2` with a hand-written gradient-descent loop in
-the current PyTorch style, checks the result against the closed-form solution, shows how
-the learning rate decides between slow progress, fast convergence and divergence, and
-confirms that ``torch.optim.SGD`` performs the same update.
+Autograd computes :term:`gradients <gradient>`; using them to improve parameters is a
+separate, very small step. This page minimises :math:`f(x) = x^2` with a hand-written
+:term:`gradient-descent <gradient descent>` loop in the current PyTorch style, checks
+the result against the closed-form solution, shows how the :term:`learning rate` decides
+between slow progress, fast convergence and divergence, and confirms that
+``torch.optim.SGD`` performs the same update.
 """
 
 import matplotlib.pyplot as plt
@@ -33,8 +34,8 @@ import torch
 # --------------------------------
 # Each iteration computes the function, clears the old gradient, calls ``backward()``,
 # and updates ``x`` *in place inside* ``torch.no_grad()``: the update must not be
-# recorded in the graph, and ``x`` must stay the same leaf tensor so that it keeps
-# receiving gradients.
+# recorded in the graph, and ``x`` must stay the same :term:`leaf tensor` so that it
+# keeps receiving gradients.
 
 
 def descend(x0, lr, steps):

@@ -3,10 +3,11 @@ Backward passes from scratch: sigmoid and softmax in NumPy
 ==========================================================
 
 Autograd is easier to trust once you have written a backward pass yourself. This page
-implements the forward and backward passes of sigmoid and softmax in NumPy, the way a
-deep-learning course asks you to, derives the formulas they use, and checks them against
-PyTorch: by comparing with ``backward()`` and by running ``torch.autograd.gradcheck``
-on a custom autograd ``Function`` built from the NumPy code.
+implements the forward and backward passes of :term:`sigmoid` and :term:`softmax` in
+NumPy, the way a deep-learning course asks you to, derives the formulas they use, and
+checks them against PyTorch: by comparing with ``backward()`` and by running
+``torch.autograd.gradcheck`` on a custom autograd ``Function`` built from the NumPy
+code.
 """
 
 import numpy as np
@@ -18,10 +19,10 @@ rng = np.random.default_rng(0)
 # %%
 # What a backward pass computes
 # -----------------------------
-# A layer maps its input :math:`Z` to an output :math:`A`. During backpropagation it
-# receives :math:`\partial L / \partial A` (the gradient of the loss with respect to its
-# output, same shape as :math:`A`) and must return :math:`\partial L / \partial Z`. By
-# the chain rule, for each sample,
+# A layer maps its input :math:`Z` to an output :math:`A`. During
+# :term:`backpropagation` it receives :math:`\partial L / \partial A` (the gradient of
+# the loss with respect to its output, same shape as :math:`A`) and must return
+# :math:`\partial L / \partial Z`. By the chain rule, for each sample,
 #
 # .. math::
 #
@@ -34,9 +35,9 @@ rng = np.random.default_rng(0)
 # %%
 # Sigmoid
 # -------
-# :math:`\sigma(z) = 1 / (1 + e^{-z})` acts on each element separately, so the Jacobian
-# is diagonal and the chain rule reduces to an element-wise product. Its derivative can
-# be written with the output alone:
+# :math:`\sigma(z) = 1 / (1 + e^{-z})` acts on each element separately, so the
+# :term:`Jacobian` is diagonal and the chain rule reduces to an element-wise product.
+# Its derivative can be written with the output alone:
 #
 # .. math::
 #

@@ -5,8 +5,8 @@ Triangles and masks: ``tril``, ``triu`` and ``masked_fill``
 Many models need to switch parts of a tensor off: the future positions of a sequence,
 padding, invalid entries. Two small tools do most of this work. ``torch.tril`` and
 ``torch.triu`` keep the lower or upper triangle of a matrix and zero the rest, and
-``masked_fill`` writes one value wherever a boolean mask is ``True``. This page shows
-both, including the ``diagonal`` argument, batches and broadcast masks.
+``masked_fill`` writes one value wherever a :term:`boolean mask` is ``True``. This page
+shows both, including the ``diagonal`` argument, batches and broadcast masks.
 """
 
 import torch
@@ -114,9 +114,9 @@ print(scores.masked_fill(mask, -1.0))
 # Broadcast masks
 # ---------------
 # The mask does not have to have the shape of the tensor: it only has to *broadcast* to
-# it (see the broadcasting rules: sizes are compared from the right, and a size of 1 is
-# stretched). A mask of shape ``[3]`` selects columns in every row; a mask of shape
-# ``[2, 1]`` selects whole rows.
+# it (see the :term:`broadcasting` rules: sizes are compared from the right, and a size
+# of 1 is stretched). A mask of shape ``[3]`` selects columns in every row; a mask of
+# shape ``[2, 1]`` selects whole rows.
 
 grid = torch.zeros(2, 3)
 column_mask = torch.tensor([True, False, True])

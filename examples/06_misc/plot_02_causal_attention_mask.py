@@ -2,11 +2,11 @@
 A causal attention mask
 =======================
 
-A language model that predicts the next token may only look at the tokens before it.
-In self-attention this is enforced by a *causal mask*: the attention scores of future
-positions are set to minus infinity before the softmax, so their weights become exactly
-zero. This page builds such a mask with ``torch.tril`` and ``masked_fill``, checks the
-result against PyTorch's built-in attention and draws it.
+A language model that predicts the next token may only look at the tokens before it. In
+self-attention this is enforced by a :term:`causal mask`: the attention scores of future
+positions are set to minus infinity before the :term:`softmax`, so their weights become
+exactly zero. This page builds such a mask with ``torch.tril`` and ``masked_fill``,
+checks the result against PyTorch's built-in attention and draws it.
 """
 
 import matplotlib.pyplot as plt
