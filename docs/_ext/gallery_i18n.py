@@ -5,13 +5,13 @@ sphinx-gallery puts fixed English strings into every generated page ("Go to the 
 0.03 seconds)") and writes gallery thumbnails as raw HTML, which gettext cannot reach.
 
 * The fixed strings are taken out of the page catalogs (they would repeat on every page,
-  and the running time changes on every build) and translated here from the ``sphinx``
-  message domain, i.e. ``docs/locale/<lang>/LC_MESSAGES/sphinx.po``, the catalog Sphinx
-  provides for overriding its own interface strings.
+  and the running time changes on every build) and translated here through ``ui.po``
+  (see ``ui_strings``).
 * The "Out:" label above each output is CSS generated content; a small stylesheet
   written into each build gives it the translated text.
 * Each thumbnail's title and tooltip are replaced, when pages are written, by the title
-  and first paragraph of the example page it links to, as translated in this edition.
+  and first paragraph of the example page it links to, as translated in this edition
+  (the first paragraph is remembered when the page is read).
 """
 
 import html
@@ -27,7 +27,7 @@ from ui_strings import ui_text
 # Elements that sphinx-gallery generates around an example; their text is boilerplate.
 BOILERPLATE_CLASSES = {"sphx-glr-download-link-note", "sphx-glr-timing", "sphx-glr-footer"}
 
-# Fixed phrases (as they appear in the generated reST) and their place in sphinx.po.
+# Fixed phrases, as they appear in the generated reST; each is a message of ui.po.
 PHRASES = [
     "Go to the end",
     "to download the full example code.",
@@ -83,8 +83,7 @@ class TranslateGalleryBoilerplate(SphinxTransform):
                 pending = [node]
             elif isinstance(node, addnodes.pending_xref) and len(pending) == 1:
                 node.parent["translatable"] = False  # the hidden link text of the thumbnail
-                target = node["reftarget"]
-                pending.append(target.lstrip("/") if target.startswith("/") else target)
+                pending.append(node["reftarget"].lstrip("/"))  # an absolute :doc: target
             elif isinstance(node, nodes.raw) and "sphx-glr-thumbnail-title" in node.astext() and len(pending) == 2:
                 opening, docname = pending
                 opening["thumbnail_of"] = node["thumbnail_of"] = docname
