@@ -33,6 +33,9 @@ from torch_state import reset_torch_state  # noqa: E402
 
 OPTIONFLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | FLOAT_CMP
 
+# Run by `nox -s browser` (Playwright + Chromium), which skips this file (--confcutdir).
+collect_ignore = ["tests/browser"]
+
 
 def is_example(path):
     return path.suffix == ".py" and path.name.startswith("plot_") and EXAMPLES in path.parents

@@ -52,7 +52,7 @@ def docs(session):
 def tests(session):
     """Doctests, examples run standalone, state isolation, translations, the built site."""
     install(session, "tests")
-    session.run("pytest", "-n", "2", "--ignore", "tests/browser", *session.posargs)
+    session.run("pytest", "-n", "2", *session.posargs)  # tests/browser: see `browser`
 
 
 @nox.session(requires=["docs"])
