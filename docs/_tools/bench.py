@@ -14,7 +14,6 @@ Figures, all on this machine, in one run:
 
 import os
 import re
-import runpy
 import shutil
 import subprocess
 import sys

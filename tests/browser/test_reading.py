@@ -1,6 +1,5 @@
 """The site tested the way readers use it: in Chromium, offline, in both editions."""
 
-import json
 import os
 from pathlib import Path
 
