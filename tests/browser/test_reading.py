@@ -107,3 +107,12 @@ def test_no_serious_accessibility_violations(reader, site_url, edition, path):
     serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
     report = [f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in serious]
     assert not serious, f"{edition}/{path}:\n" + "\n".join(report)
+
+
+@pytest.mark.parametrize("locale, edition", [("zh-CN", "zh_CN"), ("en-US", "en"), ("fr-FR", "en")])
+def test_root_page_opens_the_edition_of_the_browser_language(browser, site_url, locale, edition):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_url(f"{site_url}/{edition}/index.html")
+    context.close()
