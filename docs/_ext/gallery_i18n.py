@@ -137,12 +137,12 @@ def write_output_label_css(app, exception):
     if exception or app.builder.format != "html":
         return
     label = ui_text(app.env, "Out:").replace("\\", "\\\\").replace('"', '\\"')
-    css = f'.sphx-glr-script-out::before {{ content: "{label}"; }}\n'
+    css = f'html .sphx-glr-script-out::before {{ content: "{label}"; }}\n'
     (Path(app.outdir) / "_static" / OUTPUT_LABEL_CSS).write_text(css, encoding="utf-8")
 
 
 def setup(app):
-    app.add_css_file(OUTPUT_LABEL_CSS)
+    app.add_css_file(OUTPUT_LABEL_CSS, priority=900)  # after sphinx-gallery's stylesheet
     app.connect("build-finished", write_output_label_css)
     app.add_transform(TranslateGalleryBoilerplate)
     app.connect("doctree-read", remember_summary)

@@ -89,6 +89,9 @@ def test_example_page_loads_everything_locally(reader, site_url, edition, artifa
     assert images and all(width > 0 for _src, width in images), images
     assert not reader.outside_requests, f"requests left the machine: {reader.outside_requests}"
     assert not reader.console_errors, reader.console_errors
+    label = page.eval_on_selector(
+        ".sphx-glr-script-out", "el => getComputedStyle(el, '::before').content")
+    assert label == {"en": '"Out:"', "zh_CN": '"输出："'}[edition]  # sphinx-gallery's CSS label
     page.locator("#three-samplers-three-distributions").scroll_into_view_if_needed()
     page.screenshot(path=artifacts / f"{edition}-example-page.png")
 
