@@ -36,6 +36,7 @@ extensions = [
     "glossary_terms",  # the bilingual glossary from reference/glossary.csv, jieba dictionary
     "api_index",  # which examples use which PyTorch API, with links to both
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
+    "accessible_sidebar",  # names for the theme's expand/collapse buttons
 ]
 
 exclude_patterns = [
@@ -103,7 +104,7 @@ html_theme_options = {
     "use_download_button": False,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
-    "show_navbar_depth": 2,  # chapters visible in the sidebar
+    "show_navbar_depth": 1,  # chapters in the sidebar, each expandable
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
     "footer_content_items": ["copyright.html", "build-info.html"],
 }
