@@ -31,6 +31,10 @@ def copy_mathjax(app, exception):
     if exception or app.builder.format != "html":
         return
     source, target = mathjax_source(), Path(app.outdir) / "_static" / "mathjax"
+    stamp = target / ".copied-from"
+    version = distribution("sphinx-mathjax-offline").version
+    if stamp.is_file() and stamp.read_text() == version:
+        return  # already copied by an earlier build of this edition
     for item in NEEDED:
         src, dst = source / item, target / item
         if src.is_dir():
@@ -38,6 +42,7 @@ def copy_mathjax(app, exception):
         else:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dst)
+    stamp.write_text(version)
 
 
 def setup(app):
