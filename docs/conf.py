@@ -38,6 +38,7 @@ extensions = [
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
     "accessible_sidebar",  # names for the theme's expand/collapse buttons
     "translated_figures",  # every word in a figure in the edition's language
+    "gallery_thumbnails",  # a card for pages without a figure; thumbnails in each language
 ]
 
 exclude_patterns = [
