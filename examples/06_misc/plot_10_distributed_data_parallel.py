@@ -341,8 +341,8 @@ print(torch.tensor(flat(single.parameters())))
 #   and ``MASTER_PORT`` (and a few more, such as ``GROUP_RANK``, the number of the
 #   machine). ``--standalone`` runs a job on one machine and finds a free port by
 #   itself; a job on several machines runs the same ``torchrun`` command on each of
-#   them, with ``--nnodes``, ``--rdzv-backend=c10d`` and ``--rdzv-endpoint=HOST:PORT``
-#   naming the machine where the processes meet. When
+#   them, with ``--nnodes``, a common ``--rdzv-id``, ``--rdzv-backend=c10d`` and
+#   ``--rdzv-endpoint=HOST:PORT`` naming the machine where the processes meet. When
 #   it starts more than one process per machine and ``OMP_NUM_THREADS`` is not set,
 #   ``torchrun`` sets it to 1, so that the processes do not fight over the CPU cores.
 #

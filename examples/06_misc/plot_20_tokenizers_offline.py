@@ -19,6 +19,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 from pathlib import Path  # noqa: E402
 
+import matplotlib.pyplot as plt  # noqa: E402
 import torch  # noqa: E402
 from torch.utils.data import DataLoader  # noqa: E402
 from transformers import AutoTokenizer  # noqa: E402
@@ -39,7 +40,7 @@ from transformers import AutoTokenizer  # noqa: E402
 # OSError: We couldn't connect to 'https://huggingface.co' to load the files, and couldn't find them in the cached files...
 #
 # What a tokenizer needs is a few small files. For a BERT tokenizer they are the
-# vocabulary ``vocab.txt``, one token per line (the line number is the token's id),
+# vocabulary ``vocab.txt``, one token per line (the line number, from 0, is the id),
 # and ``tokenizer_config.json``, which names the tokenizer class and its options. The
 # site ships a folder with a 48-token vocabulary; ``from_pretrained`` accepts the
 # folder's path exactly as it accepts a Hub name.
@@ -126,10 +127,17 @@ print(tokenizer.encode(text, max_length=8, truncation=True, add_special_tokens=F
 #
 # .. pitfall:: ``max_length`` includes ``[CLS]`` and ``[SEP]``: BERT keeps 510 tokens of text
 #
-#    A note states that ``encode`` keeps "``max_length=510-2``" tokens once ``[CLS]``
-#    and ``[SEP]`` are removed, subtracting the two special tokens twice. BERT models
-#    have 512 positions, so the setting is ``max_length=512``, and it leaves
-#    512 - 2 = 510 tokens of a single text:
+#    A note says that ``encode`` keeps only ``max_length=510-2`` tokens, the 2 being
+#    ``[CLS]`` and ``[SEP]``. The arithmetic is off by two. BERT models have 512
+#    positions,
+#
+#    >>> from transformers import BertConfig
+#    >>> BertConfig().max_position_embeddings  # the default is bert-base's
+#    512
+#
+#    and ``max_length`` counts the special tokens, so the setting is
+#    ``max_length=512``, and it leaves 512 - 2 = 510 tokens of a single text
+#    (``max_length=510`` would leave 508):
 #
 #    >>> long_text = " ".join(["the movie was really good"] * 200)  # 1000 tokens
 #    >>> ids = tokenizer.encode(long_text, max_length=512, truncation=True)
@@ -156,8 +164,9 @@ print([len(ids) for ids in unequal["input_ids"]])
 # %%
 # The tokenizer in a collate function
 # -----------------------------------
-# Texts have different lengths, so a ``DataLoader``'s default
-# :term:`collation <collate function>` cannot stack them into one tensor. The notes'
+# Tokenized texts have different lengths, so a ``DataLoader``'s default
+# :term:`collation <collate function>`, which stacks the examples of a batch into one
+# tensor, fails on them. The notes'
 # answer is the right one: keep the raw ``(text, label)`` pairs in the dataset and
 # tokenize each batch in a ``collate_fn``. The function below also asks for PyTorch
 # tensors (``return_tensors="pt"``) and pads each batch to its longest text
@@ -196,6 +205,30 @@ print(first["attention_mask"])
 # >>> first["labels"].dtype
 # torch.int64
 #
+# The picture shows the ids of both batches, and what padding every batch to a fixed
+# ``max_length`` (here 16) would have produced instead: grey cells are padding, work
+# the model does for nothing.
+
+fixed = tokenizer([text for text, _ in reviews[:2]], padding="max_length", max_length=16, truncation=True,
+                  return_tensors="pt")
+panels = [(batch["input_ids"], batch["attention_mask"]) for batch in loader]
+panels.append((fixed["input_ids"], fixed["attention_mask"]))
+titles = ["batch 1, padding=True", "batch 2, padding=True", "batch 1, max_length=16"]
+fig, axes = plt.subplots(1, 3, figsize=(10, 1.5), layout="constrained",
+                         gridspec_kw={"width_ratios": [ids.shape[1] for ids, _ in panels]})
+for ax, (ids, mask), title in zip(axes, panels, titles):
+    ax.imshow(mask.numpy(), cmap="Greys_r", vmin=-1.5, vmax=1, aspect="equal")
+    for (row, col), value in zip(torch.cartesian_prod(torch.arange(ids.shape[0]), torch.arange(ids.shape[1])).tolist(),
+                                 ids.flatten().tolist()):
+        ax.text(col, row, str(value), ha="center", va="center", fontsize=8)
+    ax.set_title(title, fontsize=10)
+    ax.set_xticks(torch.arange(ids.shape[1] + 1).sub(0.5).tolist(), minor=True)
+    ax.set_yticks(torch.arange(ids.shape[0] + 1).sub(0.5).tolist(), minor=True)
+    ax.grid(which="minor", color="black", linewidth=0.5)
+    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
+plt.show()
+
+# %%
 # .. pitfall:: A collate function must return tensors, and class labels must be integers
 #
 #    The notes' ``collate_fn`` calls the tokenizer without ``return_tensors``, so the
