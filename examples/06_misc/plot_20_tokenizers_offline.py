@@ -2,13 +2,12 @@
 Hugging Face tokenizers, offline, in a collate_fn
 =================================================
 
-A Hugging Face :term:`tokenizer` turns text into the integer ids a model reads, adds the
+A Hugging Face *tokenizer* turns text into the integer ids a model reads, adds the
 model's special tokens, and pads and truncates a batch. This page loads one from a
 small vocabulary file shipped with the site, with no download, looks at what
 ``tokenizer(...)`` and ``tokenizer.encode`` return, counts what ``max_length`` really
-keeps, and puts the tokenizer where it belongs in training: in a
-:term:`collate function <collate function>`, which pads each batch to its own longest
-text.
+keeps, and puts the tokenizer where it belongs in training: in a collate function,
+which pads each batch to its own longest text.
 """
 
 import os
@@ -45,7 +44,9 @@ from transformers import AutoTokenizer  # noqa: E402
 # site ships a folder with a 48-token vocabulary; ``from_pretrained`` accepts the
 # folder's path exactly as it accepts a Hub name.
 
-folder = Path(__file__).parent / "data" / "tiny-bert"
+# sphinx-gallery runs a page from its own folder and defines no __file__
+here = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+folder = here / "data" / "tiny-bert"
 print((folder / "tokenizer_config.json").read_text())
 tokenizer = AutoTokenizer.from_pretrained(folder)
 print(type(tokenizer).__name__, len(tokenizer), tokenizer.all_special_tokens)
@@ -165,7 +166,7 @@ print([len(ids) for ids in unequal["input_ids"]])
 # The tokenizer in a collate function
 # -----------------------------------
 # Tokenized texts have different lengths, so a ``DataLoader``'s default
-# :term:`collation <collate function>`, which stacks the examples of a batch into one
+# collation, which stacks the examples of a batch into one
 # tensor, fails on them. The notes'
 # answer is the right one: keep the raw ``(text, label)`` pairs in the dataset and
 # tokenize each batch in a ``collate_fn``. The function below also asks for PyTorch

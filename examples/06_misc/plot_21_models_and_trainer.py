@@ -44,7 +44,9 @@ torch.set_num_threads(1)  # a tiny model: more threads only add overhead
 # data are 36 short reviews, "the movie was good" and the like, labelled 1 (positive)
 # or 0 (negative) and split into 24 for training and 12 for evaluation.
 
-tokenizer = AutoTokenizer.from_pretrained(Path(__file__).parent / "data" / "tiny-bert")
+# sphinx-gallery runs a page from its own folder and defines no __file__
+here = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+tokenizer = AutoTokenizer.from_pretrained(here / "data" / "tiny-bert")
 
 subjects = ["movie", "film", "plot", "acting", "story", "music"]
 reviews = [(f"the {s} was {a}", 1) for s in subjects for a in ["good", "great", "fun"]]
