@@ -303,8 +303,8 @@ for _ in range(3):
     optimizer.zero_grad()
     nn.functional.mse_loss(single(X), Y).backward()
     optimizer.step()
-print(trained)
-print(torch.tensor(flat(single.parameters())))
+print("two processes, after 3 steps:\n", trained)
+print("one process, after 3 steps:\n", torch.tensor(flat(single.parameters())))
 
 # %%
 # >>> torch.equal(trained[0], trained[1])

@@ -127,7 +127,7 @@ for epoch, ax in enumerate(axes):
                 ax.add_patch(plt.Rectangle((slot - 0.45, rank - 0.45), 0.9, 0.9,
                                            fill=False, edgecolor="red", linewidth=2.5))
     ax.set_title(f"epoch {epoch}")
-    ax.set_xlabel("step")
+    ax.set_xlabel("position")
     ax.set_xticks(range(table.shape[1]))
     ax.set_yticks(range(table.shape[0]), [f"rank {r}" for r in range(table.shape[0])])
 plt.show()
@@ -257,9 +257,10 @@ print(len(loader_processes))
 #
 # .. pitfall:: ``num_workers`` counts per training process, not per machine
 #
-#    The notes advise, for training on several GPUs, that "the total number of workers
-#    should take all the GPUs into account", next to a rule of thumb of 2-4 workers per
-#    CPU core. The mechanism behind the remark is the point: with one process per GPU,
+#    The notes remark that with several GPUs the total number of workers must take all
+#    the GPUs into account, next to a rule of thumb of 2-4 workers per CPU core. Read
+#    together, they invite a mistake: applying a rule for the whole machine to
+#    ``num_workers``. With one process per GPU,
 #    every process builds its own ``DataLoader``, and ``num_workers`` is the number of
 #    workers *of that loader*. A machine with 8 GPUs and ``num_workers=8`` runs
 #    64 loader processes, plus the 8 training processes, all sharing that machine's
