@@ -171,7 +171,8 @@ CODE = re.compile(
     r"|`[^`]*`_{0,2}"  # interpreted text, a named link
     r"|https?://\S+"
     r"|\$[^$]*\$"  # math in figure strings
-    r"|\\\(.*?\\\)",
+    r"|\\\(.*?\\\)"
+    r"|\{\w*\}|%\(\w+\)s",  # placeholders: {label}, %(year)s
     re.S,
 )
 # A token that is a name in code: dotted, underscored, called, CamelCase, or with digits.
