@@ -110,9 +110,9 @@ print(f"w = {w.item():.4f}, loss = {loss.item():.4f}")
 # >>> abs(w.item() - w_star.item()) < 1e-3
 # True
 #
-# Chapter 2 (:ref:`chapter-autograd`) explains autograd in detail and chapter 5
-# (:ref:`chapter-training`) the training loop; the point here is only that the gradient
-# came from the framework.
+# :ref:`Chapter 2 <chapter-autograd>` explains autograd in detail and
+# :ref:`chapter 5 <chapter-training>` the training loop; the point here is only that
+# the gradient came from the framework.
 
 # %%
 # Where PyTorch comes from

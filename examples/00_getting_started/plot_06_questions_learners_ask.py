@@ -9,6 +9,7 @@ between implementations, and how to get the most out of this site.
 """
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 torch.manual_seed(0)
@@ -173,7 +174,7 @@ class FormulaMLP(nn.Module):
         self.b2 = nn.Parameter(torch.empty(2))
 
     def forward(self, x):
-        return torch.relu(x @ self.W1 + self.b1) @ self.W2 + self.b2
+        return F.relu(x @ self.W1 + self.b1) @ self.W2 + self.b2
 
 
 first, second = SequentialMLP(), FormulaMLP()
