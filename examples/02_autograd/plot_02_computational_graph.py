@@ -22,9 +22,9 @@ torch.manual_seed(0)
 # With grad mode on, every floating-point (or complex) tensor produced by an operation
 # on tensors that require gradients carries a ``grad_fn``: the backward node that knows
 # how to turn the gradient of this output into gradients of that operation's inputs.
-# Tensors created directly by you have ``grad_fn = None``. A node prints as
-# ``<PowBackward0 object at 0x...>``, with a memory address that changes from run to
-# run, so the cells print its ``name()`` instead.
+# Tensors created directly by you have ``grad_fn = None``. Printing a node shows its
+# memory address, which changes from run to run, so the cells print its ``name()``
+# instead.
 
 x = torch.tensor([[1.0, 0.0], [-1.0, 1.0]], requires_grad=True)
 squares = x.pow(2)
