@@ -281,12 +281,23 @@ def translated_path(path, language):
     return path.with_name(f"{path.stem}.{language}.png")
 
 
+def reread_pages_showing(env, docnames, paths):
+    """Add the pages that show any of ``paths`` to the pages Sphinx reads (and so copies
+    their images again): a redrawn image is not noticed otherwise."""
+    srcdir = Path(env.srcdir)
+    for path in paths:
+        key = Path(path).relative_to(srcdir).as_posix()
+        if key in env.images:
+            docnames.extend(sorted(d for d in env.images[key][0] if d not in docnames))
+
+
 def draw_translated_figures(app, env, docnames):
     language = app.config.language
     if not language or language == "en":
         return
     srcdir = Path(app.srcdir)
     gallery = srcdir / app.config.sphinx_gallery_conf["gallery_dirs"]
+    drawn = []
     for pickled in sorted(gallery.rglob("images/sphx_glr_*.pickle")):
         page = page_of(pickled, srcdir)
         po = srcdir / app.config.locale_dirs[0] / language / "LC_MESSAGES" / f"{page}.po"
@@ -312,6 +323,8 @@ def draw_translated_figures(app, env, docnames):
 
             plt.close(fig)
         stamp.write_text(key)
+        drawn.append(target)
+    reread_pages_showing(env, docnames, drawn)
 
 
 def setup(app):
