@@ -104,11 +104,19 @@ print(out.shape)
 # .. pitfall:: ``torch.matmul`` has shape rules too
 #
 #    Notes sometimes say that ``torch.matmul`` puts "no restriction" on the shapes of
-#    its operands. It accepts more shapes than ``mm`` and ``bmm``, but two rules still
-#    apply: the last dimension of the first operand must equal the second-to-last
-#    dimension of the second (the inner sizes of each matrix product), and the batch
-#    dimensions must be broadcastable. Note that the first error message reports the
-#    batch folded into the rows (``12x5`` for ``[3, 4, 5]``).
+#    its operands. It accepts more shapes than ``mm`` and ``bmm``, but three rules still
+#    apply: both operands need at least one dimension (to scale by a 0-dimensional
+#    tensor, use ``*``), the last dimension of the first operand must equal the
+#    second-to-last dimension of the second (the inner sizes of each matrix product),
+#    and the batch dimensions must be broadcastable. Note that the second error message
+#    reports the batch folded into the rows (``12x5`` for ``[3, 4, 5]``).
+#
+#    >>> torch.matmul(torch.tensor(2.0), torch.tensor(3.0))
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: both arguments to matmul need to be at least 1D, but they are 0D and 0D
+#    >>> torch.tensor(2.0) * torch.tensor([1.0, 2.0])
+#    tensor([2., 4.])
 #
 #    >>> torch.randn(3, 4, 5) @ torch.randn(4, 5)
 #    Traceback (most recent call last):
