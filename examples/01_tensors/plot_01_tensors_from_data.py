@@ -39,7 +39,7 @@ for name, t in [("scalar", scalar), ("vector", vector), ("matrix", matrix), ("cu
 # torch.Size([3, 2, 2])
 #
 # ``shape`` is a :class:`torch.Size`, a subclass of ``tuple``; the method ``size()``
-# returns the same object and ``size(d)`` one of its entries:
+# returns an equal ``torch.Size`` and ``size(d)`` one of its entries:
 #
 # >>> isinstance(matrix.shape, tuple), matrix.size() == matrix.shape, matrix.size(1)
 # (True, True, 3)
@@ -130,5 +130,5 @@ print(copied)
 #   become ``shape``.
 # * Integers give ``int64``, floats ``float32``, booleans ``bool``; a NumPy array keeps
 #   its own dtype (often ``float64``).
-# * ``shape`` and ``size()`` are the same ``torch.Size``; ``item()`` and ``tolist()``
+# * ``shape`` and ``size()`` give the same ``torch.Size``; ``item()`` and ``tolist()``
 #   go back to Python.
