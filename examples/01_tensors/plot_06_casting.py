@@ -134,12 +134,12 @@ print(original)
 # Fewer bits: fewer digits, and a smaller range
 # ---------------------------------------------
 # Casting to a narrower floating type rounds to fewer significant digits, and it can
-# also shrink the range. ``float16`` ends at 65504: values below 65520 round to 65504,
-# and from 65520 on they become ``inf``, without an error. Likewise, ``float64`` values
-# beyond about 3.4e38 become ``inf`` in ``float32``. ``bfloat16`` keeps the range of
-# ``float32`` (up to about 3.4e38) but has only about three significant decimal digits.
-# Values that silently turn into ``inf`` are a common source of ``inf`` and ``nan`` in
-# half-precision code.
+# also shrink the range. ``float16`` ends at 65504: larger values round down to 65504
+# up to 65520, and from 65520 on they become ``inf``, without an error. Likewise,
+# ``float64`` values beyond about 3.4e38 become ``inf`` in ``float32``. ``bfloat16``
+# keeps the range of ``float32`` (up to about 3.4e38) but has only about three
+# significant decimal digits. Values that silently turn into ``inf`` are a common source
+# of ``inf`` and ``nan`` in half-precision code.
 
 third = torch.tensor([1 / 3], dtype=torch.float64)
 print(third, third.float(), third.half(), third.bfloat16(), sep="\n")
