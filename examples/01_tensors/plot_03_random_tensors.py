@@ -50,7 +50,7 @@ fig, axes = plt.subplots(1, 3, figsize=(9, 3), layout="constrained")
 axes[0].hist(uniform.numpy(), bins=50, color="tab:blue")
 axes[0].set_title("torch.rand: uniform, [0, 1)")
 axes[1].hist(normal.numpy(), bins=50, color="tab:orange")
-axes[1].set_title("torch.randn: normal(0, 1)")
+axes[1].set_title("torch.randn: standard normal")
 axes[2].hist(dice.numpy(), bins=torch.arange(0.5, 7.5, 1.0).numpy(), color="tab:green", rwidth=0.8)
 axes[2].set_title("torch.randint(1, 7): 1..6")
 for ax in axes:
