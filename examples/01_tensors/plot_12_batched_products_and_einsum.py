@@ -3,10 +3,11 @@ Batched matrix products, ``matmul`` and ``einsum``
 ==================================================
 
 Models multiply many matrices at once: one per example in a batch, or one per attention
-head. ``torch.bmm`` does this for a stack of matrices, ``torch.matmul`` (the ``@``
-operator) does it with :term:`broadcasting`, and ``torch.einsum`` writes any of these
-products as a formula over index letters. The page ends with a reference table of all
-the products and their shape rules.
+head. ``torch.bmm`` does this for a stack of matrices (a
+:term:`batched matrix multiplication`), ``torch.matmul`` (the ``@`` operator) does it
+with :term:`broadcasting`, and ``torch.einsum`` writes any of these products as a
+formula over index letters. The page ends with a reference table of all the products
+and their shape rules.
 """
 
 import torch
@@ -130,9 +131,10 @@ print(out.shape)
 # %%
 # Index notation: ``torch.einsum``
 # --------------------------------
-# ``torch.einsum`` describes a product by giving each dimension a letter. Letters that
-# appear in the inputs but not after ``->`` are summed over; the output letters give
-# the order of the result's dimensions. Every product on this page is one formula:
+# ``torch.einsum`` uses :term:`Einstein summation`: it describes a product by giving
+# each dimension a letter. Letters that appear in the inputs but not after ``->`` are
+# summed over; the output letters give the order of the result's dimensions. Every
+# product on this page is one formula:
 
 p = torch.tensor([1, 2, 3])
 q = torch.tensor([4, 5, 6])
