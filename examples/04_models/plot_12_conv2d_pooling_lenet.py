@@ -213,12 +213,11 @@ for layer in lenet:
 # %%
 # One image without a batch dimension
 # -----------------------------------
-# The notes (following an older version of the blitz) say that ``torch.nn`` only
-# supports mini-batches and that ``nn.Conv2d`` needs a 4-D input, so a single image
-# must get a fake batch dimension with ``input.unsqueeze(0)``. For today's layers this
-# is no longer true: convolution and pooling layers accept an unbatched
-# ``(channels, height, width)`` image, and ``nn.Linear`` accepts any number of leading
-# dimensions.
+# The notes repeat a remark of the blitz tutorial: ``torch.nn`` only supports
+# mini-batches, ``nn.Conv2d`` needs a 4-D input, and a single image must get a fake
+# batch dimension with ``input.unsqueeze(0)``. For today's layers this is no longer
+# true: convolution and pooling layers accept an unbatched ``(channels, height,
+# width)`` image, and ``nn.Linear`` accepts any number of leading dimensions.
 
 single = torch.randn(1, 32, 32)  # (channels, height, width)
 print(net.conv1(single).shape, pool(net.conv1(single)).shape)
