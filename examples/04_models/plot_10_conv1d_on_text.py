@@ -11,6 +11,8 @@ dimension must be moved in front of the length dimension (with ``permute``, not
 max-over-time features of a text CNN.
 """
 
+import inspect
+
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
@@ -181,8 +183,6 @@ plt.show()
 # The other arguments
 # -------------------
 # ``inspect.signature`` prints the defaults as torch defines them:
-
-import inspect
 
 print(inspect.signature(nn.Conv1d))
 

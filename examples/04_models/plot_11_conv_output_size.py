@@ -10,6 +10,7 @@ errors and the special ``padding='same'`` and ``ceil_mode`` cases.
 """
 
 import itertools
+import warnings
 
 import matplotlib.pyplot as plt
 import torch
@@ -136,8 +137,6 @@ plt.show()
 # at the end: a kernel of four ones run over ten ones shows one padded zero at the
 # start and two at the end. (PyTorch warns that this uneven case may need a padded copy
 # of the input; the cell silences that warning.)
-
-import warnings
 
 same = nn.Conv1d(1, 1, kernel_size=4, padding="same", bias=False)
 with torch.no_grad(), warnings.catch_warnings():

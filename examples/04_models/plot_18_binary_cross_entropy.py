@@ -11,6 +11,8 @@ the two part ways and why the logits version is the one to use, then covers
 ``pos_weight`` and multi-label targets.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
@@ -61,8 +63,6 @@ print(from_probabilities, from_logits)
 # 10^{-8}`, the sum :math:`1 + e^{-z}` rounds to 1 and :math:`\sigma(z)` is exactly
 # ``1.0``. That happens from :math:`z = 24 \ln 2 \approx 16.64` on. Printed as
 # :math:`1 - \sigma(z)`:
-
-import math
 
 print(1 - torch.sigmoid(torch.tensor([10.0, 16.0, 16.7, 40.0])))
 
