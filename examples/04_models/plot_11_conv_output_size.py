@@ -103,7 +103,8 @@ for k, s, p, d in [(2, 1, 0, 1), (3, 1, 1, 1), (3, 2, 0, 1), (3, 2, 1, 1), (5, 3
 # Plotted against the input length, the formula is a straight line of slope 1 for
 # stride 1 (shifted down by the effective kernel size minus one, and up by twice the
 # padding) and a staircase of slope :math:`1/s` for larger strides. Lines are the
-# formula, dots are what the layer returned.
+# formula, dots are what the layer returned; where a line is missing, the input is too
+# short and the layer raises an error.
 
 inputs = list(range(1, 21))
 settings = [
@@ -118,11 +119,13 @@ for setting in settings:
     layer = nn.Conv1d(1, 1, **setting)
     measured = [(n, layer(torch.zeros(1, 1, n)).shape[-1]) for n in inputs if conv_output_length(n, **setting) >= 1]
     label = ", ".join(f"{key[0]}={value}" for key, value in setting.items())
-    line = ax.plot(inputs, [max(conv_output_length(n, **setting), 0) for n in inputs], label=label)
+    predicted = [conv_output_length(n, **setting) for n in inputs]
+    line = ax.plot(inputs, [p if p >= 1 else float("nan") for p in predicted], label=label)
     ax.plot(*zip(*measured), "o", color=line[0].get_color(), markersize=4)
 ax.set_xlabel("input length")
 ax.set_ylabel("output length")
 ax.set_xticks(range(0, 21, 2))
+ax.set_yticks(range(0, 21, 2))
 ax.set_title("Conv1d output length (lines: formula, dots: layer)")
 ax.legend(title="k: kernel, s: stride, p: padding, d: dilation", fontsize=8, title_fontsize=8)
 ax.grid(alpha=0.3)

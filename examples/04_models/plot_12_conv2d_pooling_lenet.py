@@ -82,16 +82,20 @@ print(pooled.shape, list(pool.parameters()))
 #
 # >>> nn.AdaptiveAvgPool2d(1)(torch.randn(2, 8, 13, 7)).shape
 # torch.Size([2, 8, 1, 1])
+#
+# The figure shows the input, the two edge maps (red where the brightness increases
+# to the right or downwards, blue where it decreases) and their absolute values, added
+# and max-pooled to half the size: the outline of the square survives the pooling.
 
 fig, axes = plt.subplots(1, 4, figsize=(10, 2.9), layout="constrained")
 panels = [
-    (image[0, 0], "input 32x32"),
-    (edge_maps[0, 0], "vertical edges"),
-    (edge_maps[0, 1], "horizontal edges"),
-    (pooled[0].sum(0), "max-pooled 16x16"),
+    (image[0, 0], "input, 32x32", dict(cmap="gray")),
+    (edge_maps[0, 0], "vertical edges", dict(cmap="coolwarm", vmin=-4, vmax=4)),
+    (edge_maps[0, 1], "horizontal edges", dict(cmap="coolwarm", vmin=-4, vmax=4)),
+    (pooled[0].sum(0), "both, max-pooled to 16x16", dict(cmap="gray")),
 ]
-for ax, (picture, title) in zip(axes, panels):
-    ax.imshow(picture.numpy(), cmap="gray" if title.startswith("input") else "coolwarm")
+for ax, (picture, title, style) in zip(axes, panels):
+    ax.imshow(picture.numpy(), **style)
     ax.set_title(title)
     ax.axis("off")
 plt.show()
