@@ -80,11 +80,11 @@ print(x_channels_first.shape, "->", out.shape)
 #
 # .. pitfall:: Move the channels with ``permute``, not with ``reshape`` or ``view``
 #
-#    "Change ``32x35x256`` into ``32x256x35``" can also be done with
-#    ``x.reshape(32, 256, 35)``, and the shape then looks right. But ``reshape`` keeps
-#    the elements in memory order and only cuts them into new rows, so each "channel"
-#    is a mixture of pieces of different tokens. No error is raised; the model just
-#    learns from scrambled input. ``permute`` (or ``transpose``) moves whole
+#    The notes only say that ``32x35x256`` must be turned into ``32x256x35``. Doing
+#    that with ``x.reshape(32, 256, 35)`` (or ``view``) gives the right shape, but
+#    ``reshape`` keeps the elements in memory order and only cuts them into new rows,
+#    so each "channel" is a mixture of pieces of different tokens. No error is raised;
+#    the model just learns from scrambled input. ``permute`` (or ``transpose``) moves whole
 #    dimensions: channel ``c`` at position ``t`` is still coordinate ``c`` of token
 #    ``t``.
 #
