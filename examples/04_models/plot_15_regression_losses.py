@@ -230,8 +230,8 @@ for name in data_path(loss.grad_fn):
 #    results "Linear" and "ReLU". The first step is right: the node behind the MSE is
 #    the ``AddmmBackward0`` of the last linear layer. But index 0 of *its*
 #    ``next_functions`` is the first input of ``addmm``, the bias, so the second step
-#    reaches the ``AccumulateGrad`` node of ``fc3``'s bias. The ReLU is the second
-#    entry, and the third is the transposed weight.
+#    reaches the ``AccumulateGrad`` node of the last layer's bias (``fc3.bias`` in the
+#    blitz). The ReLU is the second entry, and the third is the transposed weight.
 #
 #    >>> addmm = loss.grad_fn.next_functions[0][0]
 #    >>> addmm.name()
