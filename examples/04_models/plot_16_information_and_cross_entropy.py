@@ -255,11 +255,11 @@ labels = torch.multinomial(torch.tensor([0.5, 0.25, 0.15, 0.1]), 1000, replaceme
 frequencies = torch.bincount(labels, minlength=4) / len(labels)
 
 theta = torch.zeros(4, requires_grad=True)
-for step in range(100):
+for step in range(40):
     loss = F.cross_entropy(theta.expand(len(labels), 4), labels)
     (grad,) = torch.autograd.grad(loss, theta)
     with torch.no_grad():
-        theta -= 2.0 * grad
+        theta -= 3.5 * grad
 print(frequencies)
 print(theta.softmax(dim=0).detach())
 
