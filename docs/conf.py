@@ -22,7 +22,6 @@ extensions = [
     "sphinx.ext.intersphinx",  # links from code to the official PyTorch API pages
     "sphinx.ext.mathjax",
     "sphinx_copybutton",  # a copy button on every code block (prompts and outputs left out)
-    "sphinx_design",  # cards on the home page
     "gallery_cache",  # forget executed examples when torch or a helper changes
     "sphinx_gallery.gen_gallery",  # executes examples/ into auto_examples/
     # local extensions (docs/_ext)
@@ -39,6 +38,7 @@ extensions = [
     "api_index",  # which examples use which PyTorch API, with links to both
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
     "accessible_sidebar",  # names for the theme's expand/collapse buttons
+    "home_cards",  # the chapters as cards on the home page
     "translated_figures",  # every word in a figure in the edition's language
     "gallery_thumbnails",  # a card for pages without a figure; thumbnails in each language
 ]
