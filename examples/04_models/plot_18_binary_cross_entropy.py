@@ -211,6 +211,6 @@ print(per_class.shape, multi_loss)
 #   input's shape.
 # * In float32 ``sigmoid(z)`` is exactly 1.0 for :math:`z \gtrsim 16.6`; ``BCELoss``
 #   then returns the clamp value 100 with zero gradient. ``BCEWithLogitsLoss`` stays
-#   exact: prefer it, and apply the sigmoid only for reporting.
+#   accurate: prefer it, and apply the sigmoid only for reporting.
 # * ``pos_weight`` reweights the positive term for imbalanced data; multi-label
 #   problems use ``BCEWithLogitsLoss`` on ``(N, K)`` multi-hot targets.
