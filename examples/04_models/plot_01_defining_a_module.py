@@ -249,7 +249,7 @@ for handle in handles:
 # []
 #
 # So always call a module as ``module(input)``, also inside your own ``forward`` (as
-# ``self.fc1(x)`` above): it is the only way hooks, and the tools built on them, work.
+# ``self.fc1(x)`` above): only then do its hooks, and the tools built on them, run.
 
 # %%
 # ``forward`` is ordinary Python

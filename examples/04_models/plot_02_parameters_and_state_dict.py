@@ -53,9 +53,10 @@ print(model(torch.randn(16, 4)).shape)
 # Parameters and their names
 # --------------------------
 # ``parameters()`` yields every :term:`parameter` of the module and of all its
-# submodules, recursively, in the order they were assigned. ``named_parameters()``
-# yields the same tensors with their dotted paths through the tree, which are the
-# names you see in error messages, optimisers' parameter groups and checkpoints.
+# submodules, recursively: a module's own parameters first, then those of each
+# submodule in the order the submodules were assigned. ``named_parameters()`` yields
+# the same tensors with their dotted paths through the tree, the names you see in
+# error messages and in saved checkpoints.
 
 for name, parameter in model.named_parameters():
     print(f"{name:22} {tuple(parameter.shape)}")
@@ -171,8 +172,8 @@ print(len(linears))
 # The state dict: what gets saved
 # -------------------------------
 # ``state_dict()`` returns an ordered dictionary from dotted names to tensors: every
-# parameter **and** every :term:`buffer`, the tensors a module keeps that are not
-# trained. Batch normalisation keeps three buffers: the running mean and variance it
+# parameter **and** every (persistent) :term:`buffer`, the tensors a module keeps
+# that are not trained. Batch normalisation keeps three buffers: the running mean and variance it
 # uses in evaluation mode, and a counter of the batches it has seen (the
 # :ref:`page on parameters and buffers <sphx_glr_auto_examples_04_models_plot_03_parameters_buffers_and_attributes.py>`
 # explains buffers, the

@@ -66,8 +66,9 @@ print(list(module.state_dict()))
 # What ``.to()`` moves
 # --------------------
 # ``module.to(...)``, ``.double()``, ``.half()``, ``.cuda()`` and friends convert the
-# parameters and **all** buffers, persistent or not, and leave every other attribute
-# alone. A change of dtype shows it on any machine:
+# parameters and **all** buffers, persistent or not (a change of dtype applies to the
+# floating-point ones), and leave every other attribute alone. A change of dtype shows
+# it on any machine:
 
 module.to(torch.float64)
 for name in ("scale", "mean", "mask", "proj"):
@@ -185,8 +186,9 @@ print(restored.scale, restored.mean, restored.mask, sep="\n")
 # >>> module.mean.tolist(), [name for name, _ in module.named_buffers()]
 # ([5.0, 5.0, 5.0], ['mean', 'mask'])
 #
-# ``register_parameter(name, p)`` and ``register_buffer(name, t)`` do the same as the
-# assignments, with the name given as a string (useful in loops).
+# ``register_parameter(name, p)`` does the same as assigning ``p``, with the name given
+# as a string (useful in loops); ``register_buffer`` is the only way to create a
+# buffer.
 
 # %%
 # The notes' summary, checked

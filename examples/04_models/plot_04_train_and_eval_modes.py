@@ -38,10 +38,11 @@ print([m.training for m in model.modules()])
 # [True, True, True, True]
 #
 # The flag itself changes nothing: only layers whose ``forward`` reads
-# ``self.training`` behave differently. Among the built-in layers these are the dropout
-# layers and the normalisation layers that track running statistics (``BatchNorm*``
-# and ``InstanceNorm*`` with ``track_running_stats=True``). ``nn.Linear``, activations
-# and ``nn.LayerNorm`` compute the same in both modes.
+# ``self.training`` behave differently. Among the built-in layers the main ones are the
+# dropout layers (also the dropout inside ``nn.LSTM``, ``nn.MultiheadAttention`` and
+# the Transformer layers) and the normalisation layers that track running statistics
+# (``BatchNorm*``, and ``InstanceNorm*`` with ``track_running_stats=True``).
+# ``nn.Linear``, the activations and ``nn.LayerNorm`` compute the same in both modes.
 
 # %%
 # Dropout

@@ -155,13 +155,17 @@ plt.show()
 # >>> layer(torch.randn(2, 4, 20)).shape
 # torch.Size([2, 4, 30])
 #
-# A wrong last dimension is reported as a matrix-multiplication error, with the input
-# flattened to two dimensions and the weight already transposed:
+# A wrong last dimension is reported as a matrix-multiplication error, with the
+# weight already transposed (and a 3-D input flattened to two dimensions first):
 #
 # >>> layer(torch.randn(128, 30))
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: mat1 and mat2 shapes cannot be multiplied (128x30 and 20x30)
+# >>> layer(torch.randn(2, 4, 30))
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: mat1 and mat2 shapes cannot be multiplied (8x30 and 20x30)
 
 # %%
 # Initialisation and the bias

@@ -177,7 +177,7 @@ print(torch.equal(as_linear(one_hot), looked_up))
 # * **Cost.** The lookup copies ``d_model`` numbers per token. The one-hot product
 #   stores ``vocab_size`` numbers per token and performs ``vocab_size * d_model``
 #   multiply-adds per token, almost all of them with zeros. For the text encoder's
-#   8 tokens the one-hot input is 60 times larger than the output it produces:
+#   8 tokens the one-hot input is about 60 times larger than the output it produces:
 #
 #   >>> batch_one_hot.numel(), hidden_states.numel()
 #   (244176, 4096)
