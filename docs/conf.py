@@ -37,6 +37,8 @@ extensions = [
     "api_index",  # which examples use which PyTorch API, with links to both
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
     "accessible_sidebar",  # names for the theme's expand/collapse buttons
+    "translated_figures",  # every word in a figure in the edition's language
+    "gallery_thumbnails",  # a card for pages without a figure; thumbnails in each language
 ]
 
 exclude_patterns = [
@@ -67,6 +69,8 @@ sphinx_gallery_conf = {
     # Global torch state is reset before and after every example (see _ext/torch_state).
     "reset_modules": ("matplotlib", "torch_state.reset_torch_state"),
     "reset_modules_order": "both",
+    # Saves each figure and a pickle of it, so that each edition draws it in its language.
+    "image_scrapers": ("translated_figures.scraper",),
     "remove_config_comments": True,
     "capture_repr": (),  # show what examples print, not the repr of a cell's last line
     "show_signature": False,

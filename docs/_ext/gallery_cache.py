@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 KEY_FILE = ".gallery-key"
-HELPERS = ["torch_state.py"]  # code that runs inside every example's process
+HELPERS = ["torch_state.py", "translated_figures.py"]  # code run with every example
 
 
 def gallery_key():
