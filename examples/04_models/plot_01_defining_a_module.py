@@ -20,7 +20,7 @@ torch.manual_seed(0)
 # %%
 # A model is a class with two methods
 # -----------------------------------
-# A :term:`module` owns its layers and :term:`parameters <parameter>`, and knows how to
+# A *module* owns its layers and :term:`parameters <parameter>`, and knows how to
 # compute its output. To write one, subclass ``nn.Module``:
 #
 # * ``__init__`` calls ``super().__init__()`` and then creates the layers, assigning

@@ -19,7 +19,7 @@ torch.manual_seed(0)
 # A nested model
 # --------------
 # The classifier has two identical blocks (a linear layer, a
-# :term:`batch normalisation <batch normalization>` layer and a ReLU) followed by a
+# batch normalisation layer and a ReLU) followed by a
 # linear head. ``Block`` is itself a module, so the model is a tree three levels deep.
 
 
@@ -171,9 +171,9 @@ print(len(linears))
 # %%
 # The state dict: what gets saved
 # -------------------------------
-# ``state_dict()`` returns an ordered dictionary from dotted names to tensors: every
-# parameter **and** every (persistent) :term:`buffer`, the tensors a module keeps
-# that are not trained. Batch normalisation keeps three buffers: the running mean and variance it
+# ``state_dict()`` returns the model's :term:`state dict`, an ordered dictionary from
+# dotted names to tensors: every parameter **and** every (persistent) *buffer*, the
+# tensors a module keeps that are not trained. Batch normalisation keeps three buffers: the running mean and variance it
 # uses in evaluation mode, and a counter of the batches it has seen (the
 # :ref:`page on parameters and buffers <sphx_glr_auto_examples_04_models_plot_03_parameters_buffers_and_attributes.py>`
 # explains buffers, the

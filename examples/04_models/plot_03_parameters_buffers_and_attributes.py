@@ -3,7 +3,7 @@ Parameters, buffers and plain tensor attributes
 ===============================================
 
 A module can hold a tensor in three ways: as an ``nn.Parameter`` (trained), as a
-registered :term:`buffer` (state that is saved and moved, but not trained), or as a plain
+registered *buffer* (state that is saved and moved, but not trained), or as a plain
 attribute (which the module does not know about). The choice decides what
 ``parameters()``, ``state_dict()`` and ``.to()`` see, and a wrong choice fails only
 later: after a move to another device or dtype, or after loading a checkpoint.

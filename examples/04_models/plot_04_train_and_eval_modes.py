@@ -4,7 +4,7 @@ Training and evaluation modes: ``train()`` and ``eval()``
 
 Two common layers compute something different while a model is trained and when it is
 used: :term:`dropout` zeroes random activations only during training, and
-:term:`batch normalisation <batch normalization>` normalises with the statistics of the
+*batch normalisation* normalises with the statistics of the
 current batch during training but with its running averages afterwards. ``train()``
 and ``eval()`` switch a whole model between the two behaviours. This page shows both
 layers in both modes, with numbers, and what the switch does *not* do.
@@ -196,7 +196,9 @@ plt.show()
 # ---------------------------
 # ``eval()`` changes how some layers compute; it does not touch :term:`automatic
 # differentiation <automatic differentiation>`. In evaluation mode the output still
-# records a graph and gradients still flow into the parameters:
+# records a graph and gradients still flow into the parameters (the
+# :ref:`page on turning gradient tracking off <sphx_glr_auto_examples_02_autograd_plot_05_turning_tracking_off.py>`
+# shows the same from the autograd side):
 
 model.eval()
 output = model(torch.randn(3, 4))

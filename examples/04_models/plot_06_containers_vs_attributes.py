@@ -71,9 +71,9 @@ print(with_attributes(x).squeeze(1))
 # The outputs are not only close but identical, bit for bit, because the same
 # operations run on the same numbers in the same order:
 #
-# >>> same_weights
-# True
 # >>> torch.equal(with_container(x), with_attributes(x))
+# True
+# >>> same_weights
 # True
 # >>> sum(p.numel() for p in with_container.parameters()), sum(p.numel() for p in with_attributes.parameters())
 # (385, 385)

@@ -43,6 +43,12 @@ print(outputs.shape)
 # >>> type(layer.weight).__name__
 # 'Parameter'
 #
+# The sizes can also be given by name, ``nn.Linear(in_features=16, out_features=64)``;
+# the layer prints them that way:
+#
+# >>> nn.Linear(in_features=16, out_features=64)
+# Linear(in_features=16, out_features=64, bias=True)
+#
 # The same holds for any sizes; ``nn.Linear(32, 64)`` has a ``[64, 32]`` weight and 64
 # biases, :math:`32 \cdot 64 + 64 = 2112` parameters in all:
 #

@@ -2,8 +2,8 @@
 Embeddings: ``nn.Embedding`` is a table lookup
 ==============================================
 
-A language model turns each token id into a vector with ``nn.Embedding``: a table with
-one learned row per token, indexed by the ids. This page runs the notes' text encoder,
+A language model turns each token id into a vector, its :term:`embedding`, with
+``nn.Embedding``: a table with one learned row per token, indexed by the ids. This page runs the notes' text encoder,
 checks that the lookup equals a product of one-hot vectors with the table, says what
 the common description "equivalent to ``nn.Linear``" gets right and wrong, and shows
 how ``padding_idx`` keeps the padding row out of training.
