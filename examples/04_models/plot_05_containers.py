@@ -193,7 +193,7 @@ class PartlyHidden(nn.Module):
 
     def forward(self, x):
         for block in self.blocks:
-            x = torch.relu(block(x))
+            x = torch.tanh(block(x))
         return self.head(x)
 
 
