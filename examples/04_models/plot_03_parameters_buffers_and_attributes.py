@@ -206,10 +206,10 @@ print(restored.scale, restored.mean, restored.mask, sep="\n")
 probe = Standardise(3).to(torch.float64)
 kinds = {"nn.Parameter": "scale", "buffer": "mean", "buffer, persistent=False": "mask", "plain tensor": "proj"}
 checks = {
-    "parameters()": lambda name: name in dict(probe.named_parameters()),
-    "buffers()": lambda name: name in dict(probe.named_buffers()),
-    "state_dict()": lambda name: name in probe.state_dict(),
-    ".to(dtype)": lambda name: getattr(probe, name).dtype == torch.float64,
+    "module.parameters()": lambda name: name in dict(probe.named_parameters()),
+    "module.buffers()": lambda name: name in dict(probe.named_buffers()),
+    "module.state_dict()": lambda name: name in probe.state_dict(),
+    "module.to(float64)": lambda name: getattr(probe, name).dtype == torch.float64,
 }
 table = torch.tensor([[check(name) for check in checks.values()] for name in kinds.values()])
 print(table)
@@ -220,7 +220,7 @@ cells = torch.cartesian_prod(torch.arange(4), torch.arange(4)).tolist()
 for (row, col), seen in zip(cells, table.flatten().tolist()):
     mark, colour = ("✓", "white") if seen else ("✗", "black")
     ax.text(col, row, mark, ha="center", va="center", fontsize=14, color=colour)
-ax.set_xticks(range(len(checks)), list(checks))
+ax.set_xticks(range(len(checks)), list(checks), fontsize=9)
 ax.set_yticks(range(len(kinds)), list(kinds))
 ax.xaxis.tick_top()
 ax.set_title("Which tensors a module tracks", pad=24)
