@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.intersphinx",  # links from code to the official PyTorch API pages
     "sphinx.ext.mathjax",
     "sphinx_copybutton",  # a copy button on every code block (prompts and outputs left out)
+    "no_network",  # any connection beyond this machine fails the build
     "gallery_cache",  # forget executed examples when torch or a helper changes
     "sphinx_gallery.gen_gallery",  # executes examples/ into auto_examples/
     # local extensions (docs/_ext)
