@@ -168,8 +168,8 @@ plt.show()
 # This is the observation behind AdamW (Loshchilov and Hutter, *Decoupled Weight Decay
 # Regularization*): with adaptive methods an L2 penalty regularises weights with large
 # gradients less than intended, and a decay applied directly to the weights does what
-# weight decay is meant to do. It is also why a good ``weight_decay`` for Adam and one
-# for AdamW are very different numbers.
+# weight decay is meant to do. It also means that a ``weight_decay`` value tuned for
+# Adam does not carry over to AdamW, or the other way round.
 #
 # .. pitfall:: ``Adam(weight_decay=...)`` is an L2 penalty, not AdamW
 #
