@@ -58,10 +58,10 @@ for row, dtype in enumerate(kinds):
     smallest = info.smallest_normal * info.eps  # the smallest subnormal number
     ax.plot([smallest, info.tiny], [row, row], color="tab:orange", linewidth=6, solid_capstyle="butt")
     ax.plot([info.tiny, info.max], [row, row], color="tab:blue", linewidth=6, solid_capstyle="butt")
-    ax.text(info.max * 3, row, f"eps = {info.eps:.1e}", va="center", fontsize=9)
+labels = [f"{str(dtype).removeprefix('torch.')}\neps {torch.finfo(dtype).eps:.1e}" for dtype in kinds]
+ax.set_yticks(range(len(kinds)), labels)
+ax.invert_yaxis()
 ax.set_xscale("log")
-ax.set_xlim(1e-46, 1e45)
-ax.set_yticks(range(len(kinds)), [str(dtype).removeprefix("torch.") for dtype in kinds])
 ax.set_xlabel("magnitude of positive numbers (blue: normal, orange: subnormal)")
 ax.set_title("Range of the floating-point types")
 plt.show()
