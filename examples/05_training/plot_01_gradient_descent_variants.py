@@ -71,7 +71,7 @@ print(average_of_gradients, model.weight.grad)
 #
 # So the only thing that distinguishes the variants is :math:`B`:
 #
-# * **batch gradient descent** (BGD): :math:`B = n`, one update per pass over the data;
+# * :term:`batch gradient descent` (BGD): :math:`B = n`, one update per pass over the data;
 # * **stochastic gradient descent** (SGD): :math:`B = 1`, :math:`n` updates per pass;
 # * **mini-batch gradient descent** (MBGD): :math:`1 < B < n`, :math:`n / B` updates
 #   per pass. This is what "SGD" means in practice.
@@ -180,7 +180,7 @@ plt.show()
 # Gradient descent has no stopping rule of its own: it takes steps of size
 # :math:`\eta \lVert g \rVert` for as long as the loop runs. Where the gradient is nearly
 # zero the steps are tiny, so progress *looks* finished, but the iteration goes on. A
-# saddle point shows this. :math:`f(u, v) = u^2 + v^4/4 - v^2/2` has a saddle at the
+# :term:`saddle point` shows this. :math:`f(u, v) = u^2 + v^4/4 - v^2/2` has a saddle at the
 # origin and its minima at :math:`v = \pm 1`. Started a hair away from the saddle, the
 # iterates first crawl, then leave and reach a minimum; started *exactly* on the line
 # :math:`v = 0`, the gradient never points away from the saddle and the iterates
