@@ -22,8 +22,9 @@ torch.manual_seed(0)
 # -------------------------
 # 64 noisy samples of the line :math:`y = 3x - 1`, and a model with one weight and one
 # bias. Because the loss (the mean squared error) is a quadratic in the two parameters,
-# the best possible loss can be computed in closed form by least squares; it is the
-# floor that no optimizer can go below: the noise.
+# the best possible loss can be computed in closed form by least squares. It is the
+# floor that no optimizer can go below on these data, and its height is set by the
+# noise.
 
 n = 64
 x = torch.randn(n, 1)
@@ -158,9 +159,10 @@ plt.show()
 #
 # .. pitfall:: ``torch.optim.SGD`` does not pick samples; the batch decides the variant
 #
-#    Notes define SGD as "one sample per update" and then use ``torch.optim.SGD``
-#    for everything, which suggests that the class draws random samples. It does not:
-#    ``optimizer.step()`` only applies :math:`\theta \leftarrow \theta - \eta\, g` to
+#    Notes define SGD as "one sample per update", while their training code feeds
+#    ``torch.optim.SGD`` batches of 128 samples, which leaves the impression that the
+#    class itself picks samples at random. It does not: ``optimizer.step()`` only
+#    applies :math:`\theta \leftarrow \theta - \eta\, g` to
 #    the gradient that ``backward()`` left in ``.grad``. Fed the whole data set it
 #    performs batch gradient descent, fed one sample it performs stochastic gradient
 #    descent; the randomness comes from the order in which *you* (or a ``DataLoader``
@@ -221,9 +223,10 @@ print("exactly on v = 0:", saddle_descent(0.0, 150))
 #    learning rate easily gets it "stuck" at saddle points. Plain gradient descent
 #    never ends by itself: near a flat region or a saddle it moves slowly, which costs
 #    steps and can fool a stopping rule that *you* wrote (for example "stop when the
-#    loss changes by less than 1e-6"). A saddle captures only iterates that start
-#    exactly on its attracting set; any perturbation, such as the noise of
-#    mini-batch gradients, lets them escape. A flat region is not a local minimum.
+#    loss changes by less than 1e-6"). A saddle captures only iterates that lie
+#    exactly on its attracting set (here the line :math:`v = 0`); a perturbation off
+#    that set, such as the noise of mini-batch gradients, lets them escape. And a flat
+#    region is not in itself a local minimum.
 #
 #    >>> bool(saddle_descent(1e-3, 150)[1] > 0.99)
 #    True

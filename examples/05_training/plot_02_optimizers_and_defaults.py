@@ -282,6 +282,10 @@ for name, (by_hand, by_torch) in checks.items():
 #    Traceback (most recent call last):
 #        ...
 #    TypeError: Adam.__init__() got an unexpected keyword argument 'beta'
+#    >>> Adam(params, betas=0.9)
+#    Traceback (most recent call last):
+#        ...
+#    TypeError: 'float' object is not subscriptable
 #    >>> Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0).defaults["betas"]
 #    (0.9, 0.999)
 

@@ -160,9 +160,9 @@ for warning in caught:
 print([round(lr, 4) for lr in wrong[:6]])
 
 # %%
-# The warning is a ``UserWarning``, raised once, at the first ``scheduler.step()`` that
-# comes before any ``optimizer.step()``; after that torch cannot tell the order any
-# more and stays silent for the rest of the run:
+# The warning is a ``UserWarning``, and it comes only once: torch checks the order at
+# the scheduler's first ``step()`` call (has the optimizer stepped yet?) and never
+# again, so the rest of the run is silent:
 #
 # >>> len(caught), caught[0].category.__name__
 # (1, 'UserWarning')

@@ -91,7 +91,7 @@ operations = {
     "nn.Linear": lambda t: layer(t),
     "torch.bmm": lambda t: torch.bmm(t[None], t[None]),
     "t + t": lambda t: t + t,
-    "relu": torch.relu,
+    "relu": F.relu,
     "exp": torch.exp,
     "sum": torch.sum,
     "softmax": lambda t: torch.softmax(t, dim=-1),
@@ -121,13 +121,14 @@ for name, dtypes in table.items():
 # Three groups appear:
 #
 # * **Matrix products** (``matmul``, ``nn.Linear``, ``bmm``, and convolutions) are cast
-#   to bfloat16 whatever their inputs: this is where the speed is.
+#   to bfloat16, whether their inputs are float32 or bfloat16: this is where the speed
+#   is.
 #
 #   >>> table["a @ a (matmul)"], table["nn.Linear"]
 #   (('float32', 'bfloat16', 'bfloat16'), ('float32', 'bfloat16', 'bfloat16'))
 #
-# * **Losses** such as ``cross_entropy`` and ``mse_loss`` are cast to float32 whatever
-#   their inputs, because they sum many terms and take logarithms:
+# * **Losses** such as ``cross_entropy`` and ``mse_loss`` are cast to float32 from either
+#   input, because they sum many terms (and cross-entropy takes logarithms):
 #
 #   >>> table["cross_entropy"], table["mse_loss"]
 #   (('float32', 'float32', 'float32'), ('float32', 'float32', 'float32'))
@@ -189,7 +190,16 @@ print(out.dtype, loss.dtype, layer.weight.dtype, layer.weight.grad.dtype)
 # (torch.bfloat16, torch.float16)
 #
 # CPU autocast accepts only the two 16-bit types; another dtype switches it off with a
-# warning instead of an error.
+# warning instead of an error:
+#
+# >>> with warnings.catch_warnings(record=True) as caught:
+# ...     warnings.simplefilter("always")
+# ...     with torch.autocast("cpu", dtype=torch.float64):
+# ...         print(layer(a).dtype)
+# torch.float32
+# >>> print(caught[0].message)
+# In CPU autocast, but the target dtype is not supported. Disabling autocast.
+# CPU Autocast only supports dtypes of torch.bfloat16, torch.float16 currently.
 
 # %%
 # Training with bfloat16 autocast

@@ -24,7 +24,7 @@ torch.manual_seed(0)
 # A gradient that float16 cannot hold
 # -----------------------------------
 # The smallest positive float16 number is :math:`2^{-24} \approx 6 \cdot 10^{-8}`;
-# anything below half of it rounds to zero. A gradient of :math:`10^{-8}` is therefore
+# anything up to half of it rounds to zero. A gradient of :math:`10^{-8}` is therefore
 # lost in float16, while bfloat16 and float32 keep it. Multiplied by :math:`2^{16}`
 # first, it becomes :math:`6.55 \cdot 10^{-4}`, which float16 represents to about three
 # digits; dividing by the same factor afterwards, in float32, gives the gradient back
@@ -270,6 +270,11 @@ print("enabled:", notes_scaler.is_enabled())
 # >>> import inspect
 # >>> inspect.signature(torch.amp.GradScaler).parameters["device"].default
 # 'cuda'
+# >>> with warnings.catch_warnings():
+# ...     warnings.simplefilter("ignore")
+# ...     default_scaler = torch.amp.GradScaler()
+# >>> default_scaler.is_enabled() == torch.cuda.is_available()
+# True
 #
 # .. pitfall:: ``torch.cuda.amp.GradScaler()`` is deprecated and, without CUDA, does nothing
 #
