@@ -237,8 +237,9 @@ print("exactly on v = 0:", saddle_descent(0.0, 150))
 #   :math:`\theta \leftarrow \theta - \eta\, g`; only the number of samples behind
 #   :math:`g` differs. The gradient of a mean loss is the mean of the per-sample
 #   gradients.
-# * Per update, full batches make the most progress; per epoch, small batches do, at the
-#   price of noise. Mini-batches are the practical middle ground.
+# * Per epoch, small batches make far more progress, at the price of noise; per update,
+#   the exact gradient of a full batch is only slightly better here. Mini-batches are
+#   the practical middle ground.
 # * ``torch.optim.SGD`` applies the update to whatever gradient you computed: the batch
 #   size you choose (usually a ``DataLoader``'s) makes it batch, stochastic or
 #   mini-batch gradient descent.

@@ -104,10 +104,10 @@ plt.show()
 # (0.7, 0.08)
 #
 # **Adagrad, RMSprop and Adam** divide each coordinate's step by the size of that
-# coordinate's recent gradients. At the start both coordinates therefore move by the
-# same amount, whatever their gradients: the first steps go along the diagonal, not
-# down the steepest slope. Once :math:`y` is near 1 the remaining steps go along
-# :math:`x`. Adam adds momentum to this and overshoots a little before circling in.
+# coordinate's past gradients. At the start both coordinates therefore move by the same
+# amount, whatever their gradients: the first steps go along the diagonal, not down the
+# steepest slope. Once :math:`y` is near 1 the remaining steps go along :math:`x`. Adam
+# adds momentum to this and overshoots a little before circling in.
 #
 # The first step of each adaptive method, in numbers: Adagrad and Adam move each
 # coordinate by exactly ``lr`` (Adam thanks to its bias correction), while RMSprop,

@@ -115,13 +115,13 @@ print("AdamW:    ", adamw_by_hand, one_step(AdamW, weight_decay=lam))
 # %%
 # Over many steps: decay that depends on the gradients
 # ----------------------------------------------------
-# The first step exaggerates (every Adam step is :math:`\eta` long), but the effect
-# persists: with an L2 penalty, the decay of a weight is divided by the size of that
-# weight's gradients. Two weights, both starting at 1, make this visible. The first gets
-# no gradient from the data (a rarely used feature, say). The second gets large
-# gradients of alternating sign, :math:`\pm 10`, that cancel out on average, so that
-# without any decay it hardly moves. Both are trained for 300 steps with ``lr=0.01``
-# and ``weight_decay=0.1``.
+# The first step exaggerates (in it every coordinate moves by exactly :math:`\eta`), but
+# the effect persists: with an L2 penalty, the decay of a weight is roughly divided by
+# the size of that weight's gradients. Two weights, both starting at 1, make this
+# visible. The first gets no gradient from the data (a rarely used feature, say). The
+# second gets large gradients of alternating sign, :math:`\pm 10`, that cancel out on
+# average, so that without any decay it hardly moves. Both are trained for 300 steps
+# with ``lr=0.01`` and ``weight_decay=0.1``.
 
 
 def train_two_weights(cls, weight_decay, steps=300):

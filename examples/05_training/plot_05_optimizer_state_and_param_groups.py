@@ -138,7 +138,7 @@ for group in adamw.param_groups:
 # [(2, 0.05), (2, 0.0)]
 #
 # The values in a group are read at every step, so changing one changes the training
-# from the next step on. This is all a learning-rate scheduler does: it writes a new
+# from the next step on. This is how a learning-rate scheduler works: it writes a new
 # ``lr`` into each group.
 #
 # >>> for group in adamw.param_groups:
@@ -186,10 +186,11 @@ for group in adamw.param_groups:
 # %%
 # ``state_dict()``: the state without the tensors' identities
 # -----------------------------------------------------------
-# ``optimizer.state_dict()`` is what a checkpoint stores. Parameters cannot be saved as
-# dictionary keys, so they are replaced by integers: their positions in the order of
-# the groups' ``params`` lists. The state is keyed by those integers, and each group
-# lists the integers of its parameters next to its hyperparameters:
+# ``optimizer.state_dict()`` is what a checkpoint stores. Tensors as dictionary keys
+# would not survive saving and loading (a loaded tensor is a new object), so the
+# parameters are replaced by integers: their positions in the order of the groups'
+# ``params`` lists. The state is keyed by those integers, and each group lists the
+# integers of its parameters next to its hyperparameters:
 
 saved = adam.state_dict()
 print(list(saved), list(saved["state"]), saved["param_groups"][0]["params"])

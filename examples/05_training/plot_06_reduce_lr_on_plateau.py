@@ -19,13 +19,13 @@ from torch.optim.lr_scheduler import ReduceLROnPlateau
 # %%
 # A run that needs it
 # -------------------
-# A noisy quadratic stands in for a training run: 1000 parameters, a loss
-# :math:`\frac12\lVert\theta\rVert^2/1000`, and a gradient that is exact plus random
-# noise, as a mini-batch gradient is. With noise, SGD cannot settle at the minimum: the
-# loss falls to a level that depends on the learning rate and then stays there, a
-# *plateau*. The scheduler sees the plateau and halves the rate, which lowers the level;
-# the staircase repeats. ``scheduler.step(val_loss)`` is called once per epoch, after
-# the validation loss is known.
+# A noisy quadratic stands in for a training run: 1000 parameters, the loss
+# :math:`\frac12\lVert\theta\rVert^2` (reported as a mean over the parameters), and a
+# gradient that is exact plus random noise, as a mini-batch gradient is. With noise, SGD
+# cannot settle at the minimum: the loss falls to a level that depends on the learning
+# rate and then stays there, a *plateau*. The scheduler sees the plateau and halves the
+# rate, which lowers the level; the staircase repeats. ``scheduler.step(val_loss)`` is
+# called once per epoch, after the validation loss is known.
 
 theta = torch.nn.Parameter(torch.full((1000,), 3.0))
 optimizer = torch.optim.SGD([theta], lr=0.5)
@@ -218,9 +218,10 @@ plt.show()
 # {'min_lr=0 (default), eps=1e-8': '1e-08', 'min_lr=1e-9, eps=1e-8': '1e-08', 'min_lr=1e-9, eps=0': '1e-09', 'factor=0.5, eps=1e-8': '1.9e-08', 'min_lr=0, eps=0': '1e-31'}
 #
 # (The last case leaves the figure at the bottom.) So with the defaults the rate never
-# falls below about 1e-8 even though ``min_lr`` is 0; with ``factor=0.5`` it stops near 2e-8; ``min_lr`` is the floor only when it lies
-# above the ``eps`` range or when ``eps`` is made smaller; and with ``eps=0`` and
-# ``min_lr=0`` nothing stops the rate at all.
+# falls below about 1e-8 even though ``min_lr`` is 0; with ``factor=0.5`` it stops near
+# 2e-8; ``min_lr`` is the floor only when it lies above the ``eps`` range or when
+# ``eps`` is made smaller; and with ``eps=0`` and ``min_lr=0`` nothing stops the rate at
+# all.
 #
 # .. pitfall:: With the default ``eps``, ``min_lr=1e-9`` is never reached
 #

@@ -178,10 +178,10 @@ print([round(lr, 4) for lr in wrong[:6]])
 # %%
 # Per epoch or per batch?
 # -----------------------
-# Both are correct, as long as the schedule's length is counted in the same unit as
-# the calls. The textbook loop steps the scheduler once per epoch, after the loop over
-# the batches; warm-up schedules are usually stepped once per batch, because a warm-up
-# of a few epochs is often too long. The mistake is to mix the two: a cosine sized in
+# Both are correct, as long as the schedule's length is counted in the same unit as the
+# calls. The textbook loop steps the scheduler once per epoch, after the loop over the
+# batches; warm-up schedules are usually stepped once per batch, because their length is
+# usually given in optimizer steps. The mistake is to mix the two: a cosine sized in
 # epochs (``T_max=10``) but stepped after every batch reaches its minimum after 10
 # *batches*, and because ``CosineAnnealingLR`` keeps following the cosine past
 # ``T_max``, the rate then climbs back up to the base rate.
@@ -230,10 +230,10 @@ plt.show()
 # >>> round(runs["per epoch"][-1], 6)
 # 0.002447
 #
-# If you step per batch, size the schedule in batches:
-# ``CosineAnnealingLR(optimizer, T_max=epochs * len(train_loader))``.
-# ``ReduceLROnPlateau`` is the exception to all of this: it needs a validation metric,
-# so it is stepped once per epoch (see the :doc:`previous page <plot_06_reduce_lr_on_plateau>`).
+# If you step per batch, size the schedule in batches: ``CosineAnnealingLR(optimizer,
+# T_max=epochs * len(train_loader))``. ``ReduceLROnPlateau`` is the exception to all of
+# this: it needs a validation metric, so it is stepped once per validation, usually once
+# per epoch (see the :doc:`previous page <plot_06_reduce_lr_on_plateau>`).
 #
 # Summary
 # -------

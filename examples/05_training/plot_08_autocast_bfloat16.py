@@ -133,7 +133,7 @@ for name, dtypes in table.items():
 #   >>> table["cross_entropy"], table["mse_loss"]
 #   (('float32', 'float32', 'float32'), ('float32', 'float32', 'float32'))
 #
-# * **Everything else** on the CPU list is left alone and runs in the dtype of its
+# * **Everything else** (not on the CPU lists) is left alone and runs in the dtype of its
 #   input: float32 stays float32, and the bfloat16 output of a linear layer stays
 #   bfloat16 through ``relu``, ``exp``, ``sum``, ``softmax`` and ``layer_norm``.
 #
@@ -296,7 +296,7 @@ for warning in caught:
 # Summary
 # -------
 # * float16: 5 exponent bits, max 65504, small values lost below about 6e-5; bfloat16:
-#   float32's range with about 3 significant digits.
+#   float32's range with 2 to 3 significant digits.
 # * ``torch.autocast("cpu", dtype=torch.bfloat16)`` runs matrix products in bfloat16,
 #   losses in float32, and leaves other operations in their inputs' dtype (on the CPU,
 #   ``softmax`` and ``sum`` of a bfloat16 tensor stay bfloat16; on CUDA they run in

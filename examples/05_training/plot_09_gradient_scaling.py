@@ -5,8 +5,7 @@ Gradient scaling: when float16 needs ``GradScaler``, and when bfloat16 does not
 Under float16 autocast, the gradients that flow back through float16 operations are
 float16 too, and small ones :term:`underflow` to zero. :term:`Gradient scaling`
 multiplies the loss by a large factor before ``backward()`` and divides the gradients
-by it before the update. This page makes a gradient underflow and survives it with
-scaling, watches ``torch.amp.GradScaler`` find its scale and skip overflowing steps,
+by it before the update. This page makes a gradient underflow and rescues it with scaling, watches ``torch.amp.GradScaler`` find its scale and skip overflowing steps,
 shows why bfloat16 does not need it, and runs the notes' ``torch.cuda.amp.GradScaler()``
 to see what torch says. The CUDA float16 recipe at the end runs where a GPU is present.
 """
@@ -45,7 +44,7 @@ print((gradient * scale).half(), (gradient * scale).half().float() / scale)
 # -----------------------
 # The same happens inside a network. A linear layer runs in float16 under
 # ``torch.autocast("cpu", dtype=torch.float16)``, so the gradient arriving at its
-# output is float16. To make gradients small, as they are deep in large networks or
+# output is float16. To make gradients small, as they can be deep in large networks or
 # for a loss term with a small weight, the loss is multiplied by a weight :math:`w`.
 # For each :math:`w` the weight gradient is compared with the float32 computation, in
 # three ways: float16 without scaling, float16 with the loss scaled by :math:`2^{16}`,
@@ -95,8 +94,9 @@ plt.show()
 # 6e-5) and ends with an error of 100 %: every gradient has become zero. Scaled float16
 # and bfloat16 keep a small error (float16's is the smaller one, because it has more
 # significant bits); only at the smallest weight do even the scaled float16 gradients
-# reach the subnormal range and start to lose digits. At :math:`w = 10^{-7}` all 64 gradients at the
-# layer's output are zero in float16, and none is with scaling or in bfloat16:
+# reach the subnormal range and start to lose digits. At :math:`w = 10^{-7}` all 64
+# gradients at the layer's output are zero in float16, and none is with scaling or in
+# bfloat16:
 #
 # >>> grad_out, grad_weight = weight_gradient(torch.float16, 1e-7)
 # >>> grad_out.dtype, int((grad_out == 0).sum()), bool((grad_weight == 0).all())
@@ -109,7 +109,8 @@ plt.show()
 # [1.0, 0.0, 0.0]
 #
 # The parameters' own gradients are float32 in every case (the parameters are
-# float32); the loss is lost earlier, in the float16 gradients of the activations.
+# float32); the information is lost earlier, in the float16 gradients of the
+# activations.
 
 # %%
 # ``torch.amp.GradScaler``
@@ -231,8 +232,9 @@ print(f"gradient norm while scaled {scaled_norm:.1f}, after unscale_ {true_norm:
 # %%
 # bfloat16 does not need it
 # -------------------------
-# bfloat16 has float32's exponent range, so gradients neither underflow nor overflow
-# where float32's would not; the figure above showed it. Mixed precision with bfloat16
+# bfloat16 has float32's exponent range, so a gradient too small for
+# bfloat16 (below about 1e-38) would be one that float32 could barely hold either; the
+# figure above showed no loss. Mixed precision with bfloat16
 # (the CPU default, and common on recent GPUs) therefore uses ``autocast`` alone, as on
 # the :doc:`previous page <plot_08_autocast_bfloat16>`. A scaler can be left in the
 # code and switched off with ``enabled=False``; then ``scale`` returns the loss
@@ -340,14 +342,15 @@ print(f"loss {losses[0]:.4f} -> {losses[-1]:.4f}")
 #
 # On a GPU this is where mixed precision pays off: float16 matrix products run on the
 # tensor cores, much faster than float32, and activations take half the memory. On a
-# CPU, float16 autocast works but is mainly useful on processors with native float16
-# instructions; there, bfloat16 is the usual choice.
+# CPU, float16 autocast works, but bfloat16 is the usual choice there, because it needs
+# no scaler.
 #
 # Summary
 # -------
 # * Under float16 autocast, activation gradients are float16; values below about 6e-5
-#   lose precision, values below about 3e-8 become zero, and with them the update. Scaling the loss by a large factor before
-#   ``backward()`` and dividing the gradients by it afterwards keeps them.
+#   lose precision, values below about 3e-8 become zero, and with them the update.
+#   Scaling the loss by a large factor before ``backward()`` and dividing the gradients
+#   by it afterwards keeps them.
 # * ``torch.amp.GradScaler(device_type)``: ``scaler.scale(loss).backward()``,
 #   ``scaler.step(optimizer)``, ``scaler.update()``. It halves its scale and skips the
 #   step when a gradient is ``inf``/``nan``, doubles it after ``growth_interval`` good
