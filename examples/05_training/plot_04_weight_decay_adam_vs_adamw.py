@@ -2,12 +2,13 @@
 Weight decay: Adam with an L2 penalty vs AdamW
 ==============================================
 
-:term:`Weight decay` shrinks the weights a little at every step, and for plain SGD it
-is the same thing as adding an :term:`L2 penalty <L2 regularisation>` to the loss. For
-Adam it is not: ``Adam(weight_decay=...)`` adds the penalty's gradient *before* Adam
-rescales the step, ``AdamW`` shrinks the weights *after*. This page computes one step
-of each by hand, checks it against torch, and shows what the difference does over many
-steps: under Adam's L2 penalty, how strongly a weight decays depends on its gradients.
+:term:`Weight decay <weight decay>` shrinks the weights a little at every step, and for
+plain SGD it is the same thing as adding an :term:`L2 penalty <L2 regularisation>` to
+the loss. For Adam it is not: ``Adam(weight_decay=...)`` adds the penalty's gradient
+*before* Adam rescales the step, ``AdamW`` shrinks the weights *after*. This page
+computes one step of each by hand, checks it against torch, and shows what the
+difference does over many steps: under Adam's L2 penalty, how strongly a weight decays
+depends on its gradients.
 """
 
 import matplotlib.pyplot as plt

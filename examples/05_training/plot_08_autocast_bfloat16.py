@@ -2,13 +2,13 @@
 Mixed precision with ``torch.autocast``: bfloat16 on the CPU
 =============================================================
 
-:term:`Mixed precision` runs the expensive operations (matrix products, convolutions)
-in a 16-bit floating type and keeps the parameters, and the operations that need range
-or precision, in float32. ``torch.autocast`` decides this per operation. This page
-compares the two 16-bit types, float16 and bfloat16, then runs operations inside and
-outside an ``autocast`` region on the CPU and prints the dtype each one really
-produces, trains a small model with it, and shows what torch says about the
-``torch.cuda.amp.autocast`` spelling the notes use.
+:term:`Mixed precision <mixed precision>` runs the expensive operations (matrix
+products, convolutions) in a 16-bit floating type and keeps the parameters, and the
+operations that need range or precision, in float32. ``torch.autocast`` decides this per
+operation. This page compares the two 16-bit types, float16 and bfloat16, then runs
+operations inside and outside an ``autocast`` region on the CPU and prints the dtype
+each one really produces, trains a small model with it, and shows what torch says about
+the ``torch.cuda.amp.autocast`` spelling the notes use.
 """
 
 import warnings

@@ -3,11 +3,13 @@ Gradient scaling: when float16 needs ``GradScaler``, and when bfloat16 does not
 ===============================================================================
 
 Under float16 autocast, the gradients that flow back through float16 operations are
-float16 too, and small ones :term:`underflow` to zero. :term:`Gradient scaling`
-multiplies the loss by a large factor before ``backward()`` and divides the gradients
-by it before the update. This page makes a gradient underflow and rescues it with scaling, watches ``torch.amp.GradScaler`` find its scale and skip overflowing steps,
-shows why bfloat16 does not need it, and runs the notes' ``torch.cuda.amp.GradScaler()``
-to see what torch says. The CUDA float16 recipe at the end runs where a GPU is present.
+float16 too, and small ones :term:`underflow` to zero. :term:`Gradient scaling <gradient
+scaling>` multiplies the loss by a large factor before ``backward()`` and divides the
+gradients by it before the update. This page makes a gradient underflow and rescues it
+with scaling, watches ``torch.amp.GradScaler`` find its scale and skip overflowing
+steps, shows why bfloat16 does not need it, and runs the notes'
+``torch.cuda.amp.GradScaler()`` to see what torch says. The CUDA float16 recipe at the
+end runs where a GPU is present.
 """
 
 import warnings
