@@ -58,7 +58,7 @@ for row, dtype in enumerate(kinds):
     smallest = info.smallest_normal * info.eps  # the smallest subnormal number
     ax.plot([smallest, info.tiny], [row, row], color="tab:orange", linewidth=6, solid_capstyle="butt")
     ax.plot([info.tiny, info.max], [row, row], color="tab:blue", linewidth=6, solid_capstyle="butt")
-labels = [f"{str(dtype).removeprefix('torch.')}\neps {torch.finfo(dtype).eps:.1e}" for dtype in kinds]
+labels = [f"{str(dtype).removeprefix('torch.')}\n$\\epsilon$ = {torch.finfo(dtype).eps:.1e}" for dtype in kinds]
 ax.set_yticks(range(len(kinds)), labels)
 ax.invert_yaxis()
 ax.set_xscale("log")
