@@ -10,8 +10,10 @@ makes the split reproducible with a seeded :term:`generator`, and shows what a r
 split does to small classes and how to keep their proportions.
 """
 
+import collections
 import inspect
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -201,26 +203,38 @@ print([len(part) for part in strata], [label_counts(part) for part in strata])
 # [[16, 16], [2, 2], [1, 1]]
 #
 # Each class of 19 reviews gives 16, 2 and 1 (15.2, 1.9 and 1.9 rounded by the rule
-# above), so every part is exactly balanced, whatever the seed. The picture compares the
-# label counts of the test part for the first 40 seeds:
+# above), so every part is exactly balanced, whatever the seed. The picture shows the
+# share of negative reviews in the test part over 100 seeds: anything from none to all
+# of them with ``random_split`` (3 reviews), exactly one half when stratified (2 reviews).
 
-random_neg = [label_counts(split_with_seed(s)[2])[0] for s in range(40)]
-strat_neg = [
-    label_counts(stratified_split(reviews, labels, [0.8, 0.1, 0.1], torch.Generator().manual_seed(s))[2])[0]
-    for s in range(40)
-]
-fig, axes = plt.subplots(1, 2, figsize=(8, 3), sharey=True, layout="constrained")
-for ax, counts, title in zip(axes, (random_neg, strat_neg), ("random_split", "stratified split")):
-    ax.hist(counts, bins=[-0.5, 0.5, 1.5, 2.5, 3.5], rwidth=0.8)
-    ax.set_title(title)
-    ax.set_xlabel("negative reviews in the test part")
-    ax.set_xticks(range(4))
-axes[0].set_ylabel("number of seeds (of 40)")
+shares = ["0", "1/3", "1/2", "2/3", "1"]
+
+
+def negative_share(part):
+    negative, positive = label_counts(part)
+    return str(Fraction(negative, negative + positive))  # "0", "1/3", "1/2", ...
+
+
+random_shares = collections.Counter(negative_share(split_with_seed(s)[2]) for s in range(100))
+strat_shares = collections.Counter(
+    negative_share(stratified_split(reviews, labels, [0.8, 0.1, 0.1], torch.Generator().manual_seed(s))[2])
+    for s in range(100)
+)
+fig, ax = plt.subplots(figsize=(6, 3), layout="constrained")
+positions = torch.arange(len(shares))
+ax.bar(positions - 0.2, [random_shares[x] for x in shares], width=0.4, label="random_split")
+ax.bar(positions + 0.2, [strat_shares[x] for x in shares], width=0.4, label="stratified split")
+ax.set_xticks(positions.tolist(), shares)
+ax.set_xlabel("share of negative reviews in the test part")
+ax.set_ylabel("number of seeds (of 100)")
+ax.legend()
 plt.show()
 
 # %%
-# >>> sorted(set(strat_neg))
-# [1]
+# >>> dict(strat_shares)
+# {'1/2': 100}
+# >>> sum(random_shares.values()), random_shares["1/2"]
+# (100, 0)
 #
 # Summary
 # -------

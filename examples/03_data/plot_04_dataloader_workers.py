@@ -374,21 +374,29 @@ print("persistent workers:      ", kept_workers)
 # name, which a ``lambda`` is not; the error appears as soon as the workers start, with
 # a warning from PyTorch that explains it:
 
+
+
+def first_error(loader):
+    """Iterate over ``loader``; return the exception raised, as text."""
+    try:
+        for _ in loader:
+            pass
+    except Exception as error:  # noqa: BLE001 - shown, not handled
+        return f"{type(error).__name__}: {error}"  # text only: the loader can shut down
+
+
 print("start method here:", torch.multiprocessing.get_start_method())
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    try:
-        next(iter(DataLoader(TensorDataset(torch.arange(8)), batch_size=2, num_workers=1,
-                             collate_fn=lambda batch: batch, multiprocessing_context="spawn",
-                             timeout=TIMEOUT)))
-    except Exception as error:  # noqa: BLE001 - shown, not handled
-        spawn_error = error
-print(f"{type(spawn_error).__name__}: {spawn_error}")
+    spawn_error = first_error(DataLoader(
+        TensorDataset(torch.arange(8)), batch_size=2, num_workers=1, timeout=TIMEOUT,
+        collate_fn=lambda batch: batch, multiprocessing_context="spawn"))
+print(spawn_error)
 print(caught[0].message)
 
 # %%
-# >>> type(spawn_error).__name__, str(spawn_error)  # doctest: +ELLIPSIS
-# ('PicklingError', "Can't pickle <function <lambda> at 0x...>: attribute lookup <lambda> on __main__ failed")
+# >>> print(spawn_error)  # doctest: +ELLIPSIS
+# PicklingError: Can't pickle <function <lambda> at 0x...>: attribute lookup <lambda> on __main__ failed
 # >>> print(caught[0].message)  # doctest: +ELLIPSIS
 # Got pickle error when attempting to start a worker Process. This might be because the worker Process arguments are not picklable. ...
 
@@ -515,11 +523,8 @@ class Broken(Dataset):
         return torch.tensor(index)
 
 
-try:
-    list(DataLoader(Broken(), batch_size=1, num_workers=1, timeout=TIMEOUT))
-except ValueError as error:
-    worker_error = error
-print(str(worker_error).splitlines()[0], "...", str(worker_error).splitlines()[-1])
+worker_error = first_error(DataLoader(Broken(), batch_size=1, num_workers=1, timeout=TIMEOUT))
+print(worker_error)
 
 
 class Stuck(Dataset):
@@ -531,17 +536,15 @@ class Stuck(Dataset):
         return torch.tensor(index)
 
 
-try:
-    next(iter(DataLoader(Stuck(), num_workers=1, timeout=0.1)))
-except RuntimeError as error:
-    timeout_error = error
+timeout_error = first_error(DataLoader(Stuck(), num_workers=1, timeout=0.1))
 print(timeout_error)
 
 # %%
-# >>> str(worker_error).splitlines()[0], str(worker_error).splitlines()[-1]
-# ('Caught ValueError in DataLoader worker process 0.', 'ValueError: sample 2 is corrupt')
-# >>> str(timeout_error)
-# 'DataLoader timed out after 0.1 seconds'
+# >>> lines = worker_error.splitlines()
+# >>> lines[0], lines[-1]
+# ('ValueError: Caught ValueError in DataLoader worker process 0.', 'ValueError: sample 2 is corrupt')
+# >>> timeout_error
+# 'RuntimeError: DataLoader timed out after 0.1 seconds'
 
 # %%
 # What the notes claim about workers
