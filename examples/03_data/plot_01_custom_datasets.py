@@ -48,7 +48,13 @@ print(frame.head())
 #   ``len(dataset) - 1`` are valid.
 #
 # Subclassing :class:`torch.utils.data.Dataset` documents that intent (and adds ``+``
-# to concatenate two datasets); the two methods are what matters. Reading the file
+# to concatenate two datasets), but the two methods are what matters: even a Python list
+# is a map-style dataset that a ``DataLoader`` can batch.
+#
+# >>> list(DataLoader([10, 20, 30], batch_size=2))
+# [tensor([10, 20]), tensor([30])]
+#
+# Reading the file
 # belongs in ``__init__``, which runs once; ``__getitem__`` runs once per sample, in
 # every epoch, so it should be cheap.
 #

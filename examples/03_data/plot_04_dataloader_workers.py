@@ -166,11 +166,11 @@ plt.show()
 #
 # PyTorch prints a warning of its own
 # -----------------------------------
-# Asking for 8 workers on this machine made PyTorch warn, at least once, that the loader
-# will create more worker processes than there are CPUs (these warnings were collected
-# during the measurement above):
+# On a machine with fewer than 8 CPUs, the measurement above made PyTorch warn that the
+# loader will create more worker processes than there are CPUs. The warnings it
+# collected:
 
-for message in sorted({str(w.message) for w in measurement_warnings}):
+for message in sorted({str(w.message) for w in measurement_warnings}) or ["(no warning)"]:
     print(message)
 
 # %%
@@ -589,8 +589,9 @@ print(timeout_error)
 # the operating system may not move or swap out. *Pinned* (page-locked) memory skips
 # that extra copy, and only a copy from pinned memory can run asynchronously
 # (``.to(device, non_blocking=True)``), overlapping with computation. ``pin_memory=True``
-# makes the loader place every batch in pinned memory (in a background thread of the
-# main process), so that the training loop can move it with ``non_blocking=True``.
+# makes the loader place every batch in pinned memory (with workers, in a background
+# thread of the main process), so that the training loop can move it with
+# ``non_blocking=True``.
 #
 # Pinning is only meaningful with an accelerator. Without one, the loader says so with
 # a warning when it is iterated, and leaves the batches in ordinary memory:
@@ -620,8 +621,10 @@ print(on_device.device)
 # True
 #
 # Pinned memory is a limited resource (the operating system cannot page it out), so pin
-# batches, not whole datasets; and read a tensor copied with ``non_blocking=True`` only
-# after an operation on the device that uses it, or after a synchronisation.
+# batches, not whole datasets. After a ``non_blocking=True`` copy, operations queued on
+# the device see the copied data; what needs a synchronisation first is host code that
+# overwrites the pinned source, or that reads the result of a non-blocking copy back to
+# the CPU.
 
 # %%
 # Summary

@@ -311,8 +311,9 @@ for name, (options, rows) in expected.items():
 # >>> t[-0:], t[max(len(t) - 0, 0):]
 # (tensor([4, 5, 6]), tensor([], dtype=torch.int64))
 #
-# Why Keras pads at the front by default: a recurrent network reads left to right and
-# often uses its final state, which is then computed right after the last real token.
+# The usual explanation of Keras's pre-padding default: a recurrent network reads left
+# to right and often uses its final state, which is then computed right after the last
+# real token.
 # Transformer models instead use an attention mask, and encoders are usually padded on
 # the right. Whichever side is padded, the mask must say which positions are real.
 

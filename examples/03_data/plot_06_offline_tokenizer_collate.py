@@ -23,7 +23,7 @@ from pathlib import Path  # noqa: E402
 import pandas as pd  # noqa: E402
 import torch  # noqa: E402
 from torch.utils.data import DataLoader, Dataset  # noqa: E402
-from transformers import AutoTokenizer, BertTokenizerFast  # noqa: E402
+from transformers import AutoTokenizer, BertTokenizer, BertTokenizerFast  # noqa: E402
 
 # sphinx-gallery runs a page from its own folder and defines no __file__
 HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
@@ -146,6 +146,8 @@ print(cased.tokenize("The cast is brilliant."))
 #    every word becomes ``[UNK]``. Use ``from_pretrained(folder)`` (as above) or
 #    ``BertTokenizerFast(vocab=path)``, and count the unknown tokens.
 #
+#    >>> BertTokenizerFast is BertTokenizer
+#    True
 #    >>> broken = BertTokenizerFast(vocab_file=str(DATA / "vocab.txt"))
 #    >>> len(broken), broken.tokenize("a great film")
 #    (5, ['[UNK]', '[UNK]', '[UNK]'])
@@ -201,6 +203,8 @@ print(type(notes_batch["input_ids"]).__name__, len(notes_batch["input_ids"][0]),
 #
 # >>> type(notes_batch["input_ids"]).__name__, len(notes_batch["input_ids"][0])
 # ('list', 128)
+# >>> max(len(ids) for ids in tokenizer(table["review"].tolist())["input_ids"])  # the longest review
+# 13
 # >>> sum(row.count(tokenizer.pad_token_id) for row in notes_batch["input_ids"]) / (4 * 128)
 # 0.921875
 # >>> notes_batch["labels"].dtype
