@@ -13,6 +13,7 @@ notes about workers; and explains :term:`pinned memory`.
 """
 
 import collections
+import multiprocessing
 import os
 import random
 import time
@@ -26,8 +27,13 @@ from torch.utils.data import DataLoader, Dataset, IterableDataset, TensorDataset
 
 # CPUs this process may use: what DataLoader itself compares num_workers against
 CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-TIMEOUT = 60  # seconds a batch may take in a worker before the loader gives up
 print(f"CPUs available to this process: {CPUS}")
+
+# Options for every loader with workers on this page (explained below)
+WORKERS = {
+    "timeout": 60,  # seconds a batch may take in a worker before the loader gives up
+    "multiprocessing_context": multiprocessing.get_context("fork"),  # see "own copy"
+}
 
 # %%
 # Three kinds of data
@@ -80,9 +86,9 @@ class InMemory(Dataset):
 # creating the iterator, which starts the workers, to the first batch. Then the
 # *steady state*: the time of one complete epoch once the workers are running
 # (``persistent_workers=True`` keeps them alive between the two, see below). A training
-# loop pays the start-up once per epoch unless the workers persist. ``timeout`` bounds
-# the wait for any batch, so that a stuck worker raises an error instead of hanging the
-# program. (These are timings of the machine that built this page: they change from run
+# loop pays the start-up once per epoch unless the workers persist. The ``timeout`` in
+# ``WORKERS`` bounds the wait for any batch, so that a stuck worker raises an error
+# instead of hanging the program. (These are timings of the machine that built this page: they change from run
 # to run and are printed, never tested.)
 
 WORKER_COUNTS = [0, 1, 2, 4, 8]
@@ -90,8 +96,9 @@ WORKER_COUNTS = [0, 1, 2, 4, 8]
 
 def measure(dataset, num_workers):
     """Seconds to the first batch, and seconds for one further epoch."""
+    options = WORKERS if num_workers else {}
     loader = DataLoader(dataset, batch_size=4, num_workers=num_workers,
-                        timeout=TIMEOUT if num_workers else 0, persistent_workers=num_workers > 0)
+                        persistent_workers=num_workers > 0, **options)
     start = time.perf_counter()
     next(iter(loader))
     first_batch = time.perf_counter() - start
@@ -223,7 +230,7 @@ class WhoLoadsMe(Dataset):
         return torch.tensor([index, -1 if info is None else info.id])
 
 
-order = list(DataLoader(WhoLoadsMe(), batch_size=2, num_workers=2, timeout=TIMEOUT))
+order = list(DataLoader(WhoLoadsMe(), batch_size=2, num_workers=2, **WORKERS))
 for batch in order:
     print(f"samples {batch[:, 0].tolist()} loaded by worker {batch[:, 1].unique().item()}")
 
@@ -262,11 +269,11 @@ class Counting(Dataset):
 def loaded_after_one_batch(prefetch_factor, num_workers=2, batch_size=4):
     dataset = Counting(num_workers)
     loader = DataLoader(dataset, batch_size=batch_size, num_workers=num_workers,
-                        prefetch_factor=prefetch_factor, timeout=TIMEOUT)
+                        prefetch_factor=prefetch_factor, **WORKERS)
     batches = iter(loader)
     next(batches)
     expected = (prefetch_factor * num_workers + 1) * batch_size
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + WORKERS["timeout"]
     while dataset.loaded.sum() < expected and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(0.1)  # would the workers load more if they were allowed to?
@@ -332,8 +339,8 @@ class CallCounter(Dataset):
 
 def two_epochs(persistent_workers):
     dataset = CallCounter()
-    loader = DataLoader(dataset, batch_size=2, num_workers=2, timeout=TIMEOUT,
-                        persistent_workers=persistent_workers)
+    loader = DataLoader(dataset, batch_size=2, num_workers=2,
+                        persistent_workers=persistent_workers, **WORKERS)
     epochs = [[batch.tolist() for batch in loader] for _ in range(2)]
     return epochs, dataset.calls
 
@@ -376,7 +383,6 @@ print("persistent workers:      ", kept_workers)
 # a warning from PyTorch that explains it:
 
 
-
 def first_error(loader):
     """Iterate over ``loader``; return the exception raised, as text."""
     try:
@@ -392,7 +398,7 @@ print("start method here:", torch.multiprocessing.get_start_method())
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     spawn_error = first_error(DataLoader(
-        TensorDataset(torch.arange(8)), batch_size=2, num_workers=1, timeout=TIMEOUT,
+        TensorDataset(torch.arange(8)), batch_size=2, num_workers=1, timeout=60,
         collate_fn=lambda batch: batch, multiprocessing_context="spawn"))
 print(spawn_error)
 print(caught[0].message)
@@ -402,6 +408,14 @@ print(caught[0].message)
 # PicklingError: Can't pickle <function <lambda> at 0x...>: attribute lookup <lambda> on __main__ failed
 # >>> print(caught[0].message)  # doctest: +ELLIPSIS
 # Got pickle error when attempting to start a worker Process. This might be because the worker Process arguments are not picklable. ...
+#
+# With ``spawn`` and ``forkserver``, a class or function defined in the main script
+# reaches the workers only by importing that script again in each worker, which is why
+# such scripts must keep their top-level code under ``if __name__ == "__main__":``. The
+# datasets of this page are classes defined in the page itself, so its loaders ask for
+# ``fork`` explicitly, with ``multiprocessing_context`` (in ``WORKERS`` at the top):
+# then they work the same whatever the default start method is, on any system that
+# has ``fork`` (Windows does not).
 
 # %%
 # Random seeds in the workers
@@ -430,8 +444,8 @@ class RandomNumbers(Dataset):
 
 
 def worker_draws(seed):
-    loader = DataLoader(RandomNumbers(), batch_size=2, num_workers=2, timeout=TIMEOUT,
-                        generator=torch.Generator().manual_seed(seed))
+    loader = DataLoader(RandomNumbers(), batch_size=2, num_workers=2,
+                        generator=torch.Generator().manual_seed(seed), **WORKERS)
     return [batch for batch in loader]
 
 
@@ -472,7 +486,7 @@ class Numbers(IterableDataset):
         return iter(range(10))
 
 
-duplicated = [i for batch in DataLoader(Numbers(), batch_size=5, num_workers=2, timeout=TIMEOUT)
+duplicated = [i for batch in DataLoader(Numbers(), batch_size=5, num_workers=2, **WORKERS)
               for i in batch.tolist()]
 print(sorted(collections.Counter(duplicated).items()))
 
@@ -493,7 +507,7 @@ class ShardedNumbers(IterableDataset):
         return iter(range(info.id, 10, info.num_workers))
 
 
-sharded = [i for batch in DataLoader(ShardedNumbers(), batch_size=5, num_workers=2, timeout=TIMEOUT)
+sharded = [i for batch in DataLoader(ShardedNumbers(), batch_size=5, num_workers=2, **WORKERS)
            for i in batch.tolist()]
 print(sharded)
 
@@ -526,7 +540,7 @@ class Broken(Dataset):
         return torch.tensor(index)
 
 
-worker_error = first_error(DataLoader(Broken(), batch_size=1, num_workers=1, timeout=TIMEOUT))
+worker_error = first_error(DataLoader(Broken(), batch_size=1, num_workers=1, **WORKERS))
 print(worker_error)
 
 
@@ -539,7 +553,8 @@ class Stuck(Dataset):
         return torch.tensor(index)
 
 
-timeout_error = first_error(DataLoader(Stuck(), num_workers=1, timeout=0.1))
+timeout_error = first_error(DataLoader(Stuck(), num_workers=1, timeout=0.1,
+                                      multiprocessing_context=WORKERS["multiprocessing_context"]))
 print(timeout_error)
 
 # %%
