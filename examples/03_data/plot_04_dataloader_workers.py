@@ -623,9 +623,9 @@ on_device = pinned_batch.to(device, non_blocking=True)
 print(on_device.device)
 
 # %%
-# On this page's machine (no accelerator, a CPU-only build of PyTorch) the batch is not
-# pinned and the warning is printed; on a machine with a GPU the batch is pinned and no
-# warning appears:
+# Without an accelerator (with a CPU-only build of PyTorch, for instance) the batch is
+# not pinned and the warning is printed; with a GPU the batch is pinned and no warning
+# appears. The output above shows which case built this page:
 #
 # >>> pinned_batch.is_pinned() == has_accelerator
 # True
