@@ -50,10 +50,11 @@ print([PHONEMES[i] for i in collapse([2, 2, 0, 1, 1, 1, 4, 0, 4])])
 #
 # The configuration and the data
 # ------------------------------
-# The notes' configuration dictionary, with its keys kept and its values scaled down to a toy.
-# The synthetic utterances have 2 to 5 phonemes (no phoneme directly repeated); each
-# phoneme lasts 2 to 4 frames, sometimes followed by a frame of silence, and each frame
-# is the phoneme's own random 13-dimensional pattern plus noise.
+# The notes' configuration dictionary, with its keys kept and its values scaled down
+# to a toy. The synthetic utterances have 2 to 5 phonemes (no phoneme directly
+# repeated); each phoneme lasts 2 to 4 frames, sometimes followed by a frame of
+# silence, and each frame is the phoneme's own random 13-dimensional pattern plus
+# noise.
 
 config = {
     "beam_width": 50,
