@@ -45,7 +45,10 @@ from torch.utils.data import DataLoader, TensorDataset
 # The notes collect every hyper-parameter in one dictionary before anything else is
 # built. That is a good habit: the values live in one place, the code below reads them
 # by name, and the dictionary can be printed, logged or saved with a checkpoint, so a
-# result can always be traced back to the settings that produced it.
+# result can always be traced back to the settings that produced it. (The notes'
+# dictionary also holds scheduler settings and the beam width of a speech decoder;
+# :ref:`sphx_glr_auto_examples_05_training_plot_14_ctc_toy_pipeline.py` uses it with
+# all its keys.)
 
 config = {
     "seed": 0,
@@ -254,8 +257,8 @@ for epoch in range(config["epochs"]):
         print(f"epoch {epoch:2}: loss {epoch_loss:.3f}, accuracy {epoch_accuracy:.3f}")
 
 # %%
-# The epoch loss falls to a small fraction of its first value, and most training points
-# end up classified correctly. The exact numbers depend on the machine's floating-point
+# The epoch loss falls to a small fraction of its first value, and during the last
+# epoch the network classifies most training points correctly. The exact numbers depend on the machine's floating-point
 # arithmetic, so they are checked with a tolerance:
 #
 # >>> history[-1] < 0.25 * history[0]
@@ -279,8 +282,10 @@ ax_loss.plot(range(1, len(history) + 1), history, marker="o")
 ax_loss.set_xlabel("epoch")
 ax_loss.set_ylabel("training loss")
 ax_loss.set_title("Training loss")
-ax_map.contourf(grid_x, grid_y, regions, levels=[-0.5, 0.5, 1.5, 2.5], cmap="Pastel1", alpha=0.8)
-ax_map.scatter(points[:, 0], points[:, 1], c=labels, cmap="Set1", s=6, vmin=0, vmax=8)
+ax_map.contourf(grid_x, grid_y, regions, levels=[-0.5, 0.5, 1.5, 2.5],
+                colors=["#fbb4ae", "#b3cde3", "#ccebc5"])
+ax_map.scatter(points[:, 0], points[:, 1], s=6,
+               c=[["#e41a1c", "#377eb8", "#4daf4a"][label] for label in labels])
 ax_map.set_aspect("equal")
 ax_map.set_title("Predicted class")
 ax_map.set_xlabel("$x_1$")

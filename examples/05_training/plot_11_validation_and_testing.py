@@ -114,7 +114,8 @@ print("after a train-mode pass:", norm.running_mean)
 # ---------------------
 # ``torch.no_grad()`` is about autograd, not about layers: inside it, operations are not
 # recorded, so no graph is built and nothing is kept in memory for a backward pass that
-# will never come. A saved-tensor hook counts the bytes that autograd keeps for backward
+# will never come. A saved-tensor hook adds up the sizes of the tensors that autograd
+# saves for the backward pass (each layer's input, its weights, the ReLU's output)
 # during one forward pass of a batch:
 
 
@@ -220,7 +221,9 @@ for epoch in range(config["epochs"]):
 
 # %%
 # Both losses fall together: the network is learning the rings, not memorising the
-# training points.
+# training points. The validation loss is even a little lower, because it is measured
+# at the end of each epoch without dropout, while the training loss is averaged over
+# the epoch, with dropout on and the weights still improving.
 
 fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
 epochs = range(1, config["epochs"] + 1)
@@ -241,8 +244,9 @@ test_loss, test_accuracy = evaluate(model, test_loader)
 print(f"test loss {test_loss:.3f}, test accuracy {test_accuracy:.3f}")
 
 # %%
-# The classes overlap a little where the noisy rings touch, so about nine points in ten
-# or more are right. The value is checked with a tolerance that holds across machines:
+# The noisy rings overlap a little, so no model can classify every point correctly;
+# this one gets about nine in ten right. The value is checked with a tolerance
+# that holds across machines:
 #
 # >>> 0.88 <= test_accuracy <= 0.98
 # True
@@ -274,8 +278,8 @@ print(predictions.shape, predictions[:10])
 # >>> predictions.shape
 # torch.Size([200])
 #
-# The next pages use such predictions for more than accuracy: precision, recall and a
-# confusion matrix.
+# :ref:`sphx_glr_auto_examples_05_training_plot_15_evaluation_metrics.py` turns such
+# predictions into more than an accuracy: precision, recall and a confusion matrix.
 #
 # Summary
 # -------

@@ -51,7 +51,7 @@ print(two_calls, w.grad)
 #
 # Scaling the loss
 # ----------------
-# Loss functions average over the batch by default (``reduction="mean"``). For a batch of
+# Most loss functions average over the batch by default (``reduction="mean"``). For a batch of
 # :math:`N` samples split into :math:`k` micro-batches of :math:`m = N/k` samples, with
 # per-sample losses :math:`\ell_i` and micro-batch means :math:`L_j`,
 #

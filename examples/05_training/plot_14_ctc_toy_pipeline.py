@@ -5,7 +5,7 @@ A CTC speech pipeline in miniature
 The notes' training pipeline recognises phonemes from speech frames with a
 :term:`CTC <connectionist temporal classification>` loss, SGD with momentum, a
 plateau scheduler, a gradient scaler and a beam-search decoder from a third-party
-package. This page rebuilds that setup as a toy that runs in a second: synthetic
+package. This page rebuilds that setup as a small, fast toy: synthetic
 "speech" frames, a small convolutional network, the same loss, optimizer and
 scheduler, and greedy decoding written in a few lines. It also says what the beam
 decoder is and what it does better.
