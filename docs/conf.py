@@ -21,6 +21,8 @@ extensions = [
     "myst_nb",  # MyST Markdown pages (.md)
     "sphinx.ext.intersphinx",  # links from code to the official PyTorch API pages
     "sphinx.ext.mathjax",
+    "sphinx_copybutton",  # a copy button on every code block (prompts and outputs left out)
+    "sphinx_design",  # cards on the home page
     "gallery_cache",  # forget executed examples when torch or a helper changes
     "sphinx_gallery.gen_gallery",  # executes examples/ into auto_examples/
     # local extensions (docs/_ext)
@@ -37,6 +39,8 @@ extensions = [
     "api_index",  # which examples use which PyTorch API, with links to both
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
     "accessible_sidebar",  # names for the theme's expand/collapse buttons
+    "translated_figures",  # every word in a figure in the edition's language
+    "gallery_thumbnails",  # a card for pages without a figure; thumbnails in each language
 ]
 
 exclude_patterns = [
@@ -67,17 +71,28 @@ sphinx_gallery_conf = {
     # Global torch state is reset before and after every example (see _ext/torch_state).
     "reset_modules": ("matplotlib", "torch_state.reset_torch_state"),
     "reset_modules_order": "both",
+    # Saves each figure and a pickle of it, so that each edition draws it in its language.
+    "image_scrapers": ("translated_figures.scraper",),
     "remove_config_comments": True,
     "capture_repr": (),  # show what examples print, not the repr of a cell's last line
     "show_signature": False,
     "show_memory": False,
     "write_computation_times": False,  # its page pulls scripts from a CDN
     "download_all_examples": False,
-    "min_reported_time": 0,
+    # No "Total running time" line: it would make every page differ between builds.
+    "min_reported_time": float("inf"),
     "line_numbers": False,
     "thumbnail_size": (400, 280),
     "default_thumb_file": str(DOCS / "_static" / "thumb-default.png"),
 }
+
+# -- Copy buttons ----------------------------------------------------------------------
+# Code cells are copied whole; from a doctest only the input lines, without ">>> "/"... ".
+copybutton_prompt_text = r">>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_selector = "div:not(.sphx-glr-script-out) > div.highlight pre"  # not outputs
+copybutton_exclude = ".linenos"
 
 # -- Internationalisation --------------------------------------------------------------
 locale_dirs = ["locale/"]
@@ -95,6 +110,7 @@ html_theme = "sphinx_book_theme"
 html_title = "PyTorch Notes"
 html_static_path = ["_static"]
 html_css_files = ["notes.css"]
+html_js_files = ["copybutton-messages.js"]  # full-width punctuation in the Chinese tooltips
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False

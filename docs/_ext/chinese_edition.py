@@ -13,6 +13,7 @@ Inline markup next to Chinese characters needs ``\\ `` escapes in the translatio
 translate session adds them (``docs/_tools/tidy_catalogs.py``).
 """
 
+import logging
 from pathlib import Path
 
 from sphinx.errors import ConfigError
@@ -65,11 +66,12 @@ def require_jieba(app, config):
     if not (config.language or "").startswith("zh"):
         return
     try:
-        import jieba  # noqa: F401
+        import jieba
     except ImportError as err:
         raise ConfigError(
             "the zh_CN edition needs jieba for its search index: pip install jieba"
         ) from err
+    jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict..." on every build
     config.html_search_language = "zh"
     if config.zh_search_dict:
         path = Path(app.confdir, config.zh_search_dict)

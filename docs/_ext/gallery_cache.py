@@ -1,8 +1,8 @@
 """Keep sphinx-gallery's output in step with examples/: no stale results, no orphans.
 
 sphinx-gallery skips an example whose source is unchanged since its last run. That cache
-does not notice a new torch, a new sphinx-gallery, a changed reset hook or a different
-device (CPU or which GPU), any of which can change the outputs shown on a page. This extension keys the whole gallery output on
+does not notice a new torch, a new sphinx-gallery, a changed reset hook or scraper, changed
+gallery settings or a different device (CPU or which GPU), any of which can change the outputs shown on a page. This extension keys the whole gallery output on
 those and deletes it when the key changes, before sphinx-gallery looks at it.
 
 It also deletes what sphinx-gallery generated for an example that has since been removed
@@ -15,22 +15,24 @@ from importlib.metadata import version
 from pathlib import Path
 
 KEY_FILE = ".gallery-key"
-HELPERS = ["torch_state.py"]  # code that runs inside every example's process
+HELPERS = ["torch_state.py", "translated_figures.py"]  # code run with every example
 
 
-def gallery_key():
+def gallery_key(gallery_conf):
     import torch  # imported here: only when a build starts
 
     parts = [f"{name}=={version(name)}" for name in ("torch", "sphinx-gallery", "numpy", "matplotlib")]
     parts.append(torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu")
     for helper in HELPERS:
         parts.append(hashlib.sha256(Path(__file__).with_name(helper).read_bytes()).hexdigest())
+    # sphinx-gallery's own settings shape the generated pages too
+    parts.append(hashlib.sha256(repr(sorted(gallery_conf.items())).encode()).hexdigest())
     return "\n".join(parts) + "\n"
 
 
 def drop_stale_gallery(app, config):
-    key = gallery_key()
     gallery = config.sphinx_gallery_conf
+    key = gallery_key(gallery)
     for examples_dir, gallery_dir in zip(
         _as_list(gallery.get("examples_dirs", [])), _as_list(gallery.get("gallery_dirs", []))
     ):

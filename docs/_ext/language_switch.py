@@ -6,12 +6,18 @@ edition. It works on a web server and from a local file tree alike. The template
 ``_templates/language-switch.html`` renders the ``language_links`` this adds.
 """
 
+from ui_strings import ui_text_for
+
 # language code -> (name of the language in itself, title of the site in that edition)
 EDITIONS = {"en": ("English", "PyTorch Notes"), "zh_CN": ("中文", "PyTorch 笔记")}
 
 
 def set_edition_title(app, config):
     config.html_title = EDITIONS[config.language or "en"][1]
+    # the theme's search field shows a theme option, the same in every edition otherwise
+    config.html_theme_options = {
+        **config.html_theme_options, "search_bar_text": ui_text_for(app.srcdir, config, "Search…"),
+    }
 
 
 def add_language_links(app, pagename, templatename, context, doctree):

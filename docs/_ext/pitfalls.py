@@ -62,7 +62,8 @@ def collect_pitfalls(app, doctree):
         title = node.next_node(nodes.title)
         found.append({"id": node["ids"][0], "title": [child.deepcopy() for child in title.children], "line": node.line})
         # added after translation, so that the label is not part of the title's message
-        title.insert(0, nodes.inline("", f"{label}: ", classes=["pitfall-label"]))
+        separator = ui_text(env, "{label}: ").format(label=label)  # "常见误区：" in Chinese
+        title.insert(0, nodes.inline("", separator, classes=["pitfall-label"]))
     env.pitfalls[env.docname] = found
 
 

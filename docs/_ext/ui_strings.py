@@ -28,6 +28,18 @@ def _translations(srcdir, locale_dirs, language):
     return table
 
 
+def ui_text_for(srcdir, config, message):
+    """``message`` in the language of ``config``, before the environment exists."""
+    language = config.language or "en"
+    if language == "en":
+        return message
+    table = _translations(str(srcdir), tuple(config.locale_dirs), language)
+    if message not in table:
+        logger.warning("untranslated interface string (add it to %s/LC_MESSAGES/%s): %r",
+                       language, CATALOG, message, type="i18n", subtype="untranslated")
+    return table.get(message, message)
+
+
 def ui_text(env, message):
     """``message`` in the language of this build (English text is the key)."""
     language = env.config.language or "en"

@@ -3,6 +3,8 @@
 * Add the ``\\ `` escapes that reST inline markup needs next to Chinese characters.
 * Clear the ``#, fuzzy`` flag that sphinx-intl puts on the header of a new catalog (it
   marks the header metadata as unreviewed; messages keep their own fuzzy flags).
+* Drop obsolete (``#~``) entries: messages no page has any more. (sphinx-intl has
+  already used them to suggest fuzzy translations of changed messages.)
 
 reStructuredText only recognises ``*emphasis*``, ````literal```` and roles when they
 are next to whitespace or certain punctuation. Chinese has no spaces between words, so
@@ -50,8 +52,9 @@ def main(paths):
     for path in paths:
         with open(path, "rb") as f:
             catalog = read_po(f)
-        changed = int(catalog.fuzzy)
+        changed = int(catalog.fuzzy) + len(catalog.obsolete)
         catalog.fuzzy = False
+        catalog.obsolete.clear()
         for message in catalog:
             if message.id and message.string:
                 escaped = escape(message.string)
