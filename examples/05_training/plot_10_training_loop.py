@@ -24,9 +24,9 @@ from torch.utils.data import DataLoader, TensorDataset
 #
 # 1. define a network with learnable parameters (its weights);
 # 2. iterate over the training data, usually in mini-batches, several times (each full
-#    pass over the data is an :term:`epoch`);
+#    pass over the data is an *epoch*);
 # 3. for each batch, compute the network's output (the forward pass);
-# 4. compute the :term:`loss`, a number that says how far the output is from the target;
+# 4. compute the *loss*, a number that says how far the output is from the target;
 # 5. :term:`backpropagate <backpropagation>` to get the gradient of the loss with respect
 #    to every parameter;
 # 6. update the parameters, in the simplest case with the rule of
@@ -96,7 +96,7 @@ print("training on", device.type)
 def make_rings(n, generator):
     labels = torch.randint(0, 3, (n,), generator=generator)
     radius = 0.5 + labels + 0.25 * torch.randn(n, generator=generator)
-    angle = 2 * torch.pi * torch.rand(n, generator=generator)
+    angle = 2 * math.pi * torch.rand(n, generator=generator)
     points = torch.stack([radius * angle.cos(), radius * angle.sin()], dim=1)
     return points, labels
 
@@ -282,9 +282,9 @@ ax_loss.plot(range(1, len(history) + 1), history, marker="o")
 ax_loss.set_xlabel("epoch")
 ax_loss.set_ylabel("training loss")
 ax_loss.set_title("Training loss")
-ax_map.contourf(grid_x, grid_y, regions, levels=[-0.5, 0.5, 1.5, 2.5],
+ax_map.contourf(grid_x.numpy(), grid_y.numpy(), regions.numpy(), levels=[-0.5, 0.5, 1.5, 2.5],
                 colors=["#fbb4ae", "#b3cde3", "#ccebc5"])
-ax_map.scatter(points[:, 0], points[:, 1], s=6,
+ax_map.scatter(points[:, 0].numpy(), points[:, 1].numpy(), s=6,
                c=[["#e41a1c", "#377eb8", "#4daf4a"][label] for label in labels])
 ax_map.set_aspect("equal")
 ax_map.set_title("Predicted class")

@@ -9,6 +9,8 @@ once at the end. It also shows what ``model.eval()`` and ``torch.no_grad()`` eac
 and why an evaluation loop needs both.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -31,7 +33,7 @@ config = {"seed": 0, "n_samples": 1000, "hidden_size": 64, "dropout": 0.1,
 def make_rings(n, generator):
     labels = torch.randint(0, 3, (n,), generator=generator)
     radius = 0.5 + labels + 0.3 * torch.randn(n, generator=generator)
-    angle = 2 * torch.pi * torch.rand(n, generator=generator)
+    angle = 2 * math.pi * torch.rand(n, generator=generator)
     points = torch.stack([radius * angle.cos(), radius * angle.sin()], dim=1)
     return points, labels
 
@@ -75,7 +77,7 @@ optimizer = torch.optim.SGD(model.parameters(), lr=config["lr"], momentum=config
 # --------------------------------------------------
 # A module has a ``training`` flag; ``model.train()`` and ``model.eval()`` set it on the
 # module and all its submodules. A few layers behave differently in the two modes.
-# :term:`Dropout` zeroes a random fraction of its inputs during training (and scales the
+# Dropout zeroes a random fraction of its inputs during training (and scales the
 # others up), but passes everything through in evaluation mode. The network above has a
 # dropout layer, so in training mode the same input gives a different output each time:
 

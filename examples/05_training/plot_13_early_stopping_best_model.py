@@ -3,13 +3,15 @@ Early stopping and keeping the best model
 =========================================
 
 A network that trains for too long on too little data starts to memorise it: the
-training loss keeps falling while the validation loss turns and rises. *Early stopping*
-watches the validation loss, stops when it has not improved for a while, and goes back
-to the weights of the best epoch. This page shows the overfitting, writes the stopping
+training loss keeps falling while the validation loss turns and rises, a sign of
+:term:`overfitting`. :term:`Early stopping <early stopping>` watches the validation
+loss, stops when it has not improved for a while, and goes back to the weights of the
+best epoch. This page shows the overfitting, writes the stopping
 rule, and shows why the best weights must be copied, not merely referenced.
 """
 
 import copy
+import math
 
 import matplotlib.pyplot as plt
 import torch
@@ -30,7 +32,7 @@ config = {"seed": 0, "n_train": 90, "n_val": 300, "hidden_size": 128, "lr": 1e-2
 def make_rings(n, generator):
     labels = torch.randint(0, 3, (n,), generator=generator)
     radius = 0.5 + labels + 0.4 * torch.randn(n, generator=generator)
-    angle = 2 * torch.pi * torch.rand(n, generator=generator)
+    angle = 2 * math.pi * torch.rand(n, generator=generator)
     points = torch.stack([radius * angle.cos(), radius * angle.sin()], dim=1)
     return points, labels
 

@@ -3,7 +3,7 @@ A CTC speech pipeline in miniature
 ==================================
 
 The notes' training pipeline recognises phonemes from speech frames with a
-:term:`CTC <connectionist temporal classification>` loss, SGD with momentum, a
+CTC (connectionist temporal classification) loss, SGD with momentum, a
 plateau scheduler, a gradient scaler and a beam-search decoder from a third-party
 package. This page rebuilds that setup as a small, fast toy: synthetic
 "speech" frames, a small convolutional network, the same loss, optimizer and
@@ -220,9 +220,9 @@ scaler = torch.amp.GradScaler(device.type, enabled=use_amp)
 #
 # Greedy decoding
 # ---------------
-# The simplest decoder takes the most probable symbol at every frame (the *best path*)
-# and collapses it. It needs the true number of frames of each utterance, so that the
-# padding is ignored.
+# The simplest decoder, :term:`greedy decoding`, takes the most probable symbol at
+# every frame (the *best path*) and collapses it. It needs the true number of frames of
+# each utterance, so that the padding is ignored.
 
 
 def greedy_decode(log_probs, lengths):
@@ -324,7 +324,7 @@ ax_curve.set_xlabel("epoch")
 ax_curve.set_ylabel("CTC loss")
 ax_curve.set_title("CTC loss")
 ax_curve.legend()
-image = ax_probs.imshow(log_probs[:length, 0].exp().T, aspect="auto", cmap="magma", vmin=0, vmax=1)
+image = ax_probs.imshow(log_probs[:length, 0].exp().T.numpy(), aspect="auto", cmap="magma", vmin=0, vmax=1)
 ax_probs.set_yticks(range(len(PHONEMES)), PHONEMES)
 ax_probs.set_xlabel("frame")
 ax_probs.set_title("Symbol probabilities of one utterance")
@@ -362,8 +362,8 @@ print("P(empty) =", round(transcription_probability([]), 4),
 # >>> round(transcription_probability([]), 4), round(transcription_probability([2]), 4)
 # (0.36, 0.64)
 #
-# A beam search keeps the ``beam_width`` most probable *prefixes* frame by frame,
-# merging the paths that collapse to the same prefix, so it can find "B" here; with a
+# A :term:`beam search` keeps the ``beam_width`` most probable *prefixes* frame by
+# frame, merging the paths that collapse to the same prefix, so it can find "B" here; with a
 # language model it also prefers phoneme or word sequences that are likely in the
 # language. That is what ``ctcdecode``'s ``CTCBeamDecoder`` does, in C++ and in
 # parallel over the batch (``num_processes``). A wider beam is more likely to find the

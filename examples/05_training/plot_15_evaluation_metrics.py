@@ -9,6 +9,8 @@ operations, shows why accuracy alone can mislead, and says briefly what BLEU and
 measure for generated text.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import torch
 from torch import nn
@@ -26,7 +28,7 @@ CLASSES = ["inner", "middle", "outer"]
 def make_rings(n, generator, shares=(0.6, 0.3, 0.1)):
     labels = torch.multinomial(torch.tensor(shares), n, replacement=True, generator=generator)
     radius = 0.5 + labels + 0.4 * torch.randn(n, generator=generator)
-    angle = 2 * torch.pi * torch.rand(n, generator=generator)
+    angle = 2 * math.pi * torch.rand(n, generator=generator)
     points = torch.stack([radius * angle.cos(), radius * angle.sin()], dim=1)
     return points, labels
 
@@ -72,7 +74,8 @@ print(matrix)
 #
 # Accuracy
 # --------
-# The share of correct predictions: the diagonal over the total.
+# :term:`Accuracy <accuracy>` is the share of correct predictions: the diagonal over
+# the total.
 
 accuracy = (matrix.diag().sum() / matrix.sum()).item()
 print(f"accuracy {accuracy:.3f}")
@@ -173,7 +176,7 @@ print("precision", constant_precision, "recall", constant_recall)
 # the three per-class metrics.
 
 fig, (ax_matrix, ax_bars) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
-ax_matrix.imshow(matrix, cmap="Blues")
+ax_matrix.imshow(matrix.numpy(), cmap="Blues")
 for i in range(len(CLASSES)):
     for j in range(len(CLASSES)):
         color = "white" if matrix[i, j] > matrix.max() / 2 else "black"
@@ -184,10 +187,10 @@ ax_matrix.set_xlabel("predicted class")
 ax_matrix.set_ylabel("true class")
 ax_matrix.set_title("Confusion matrix (test set)")
 
-positions = torch.arange(len(CLASSES))
+positions = range(len(CLASSES))
 for offset, (name, values) in zip([-0.27, 0.0, 0.27],
                                   [("precision", precision), ("recall", recall), ("F1", f1)]):
-    ax_bars.bar(positions + offset, values, width=0.27, label=name)
+    ax_bars.bar([p + offset for p in positions], values.tolist(), width=0.27, label=name)
 ax_bars.set_xticks(positions, CLASSES)
 ax_bars.set_ylim(0, 1.05)
 ax_bars.set_ylabel("score")

@@ -3,7 +3,7 @@ Saving and loading models
 =========================
 
 Training can take hours; saving a model lets you use it later without training it
-again. This page shows what a model's :term:`state dict` contains, how to save and load
+again. This page shows what a model's *state dict* contains, how to save and load
 it, why saving the whole model object is fragile and what ``torch.load``'s
 ``weights_only`` protects you from, how ``map_location`` moves tensors to another device
 while loading, and what happens when the saved parameters do not fit the model.
@@ -207,7 +207,7 @@ class SimpleModel(nn.Module):
         self.head = nn.Linear(hidden, outputs)
 
     def forward(self, x):
-        return self.head(torch.relu(self.body(x)))
+        return self.head(nn.functional.relu(self.body(x)))
 
 
 simple = SimpleModel()

@@ -10,6 +10,7 @@ resumes from it in a fresh model, and checks that the resumed run computes exact
 same losses as a run that was never interrupted, and which omissions break that.
 """
 
+import math
 import tempfile
 from pathlib import Path
 
@@ -40,7 +41,7 @@ device = (
 def make_rings(n, generator):
     labels = torch.randint(0, 3, (n,), generator=generator)
     radius = 0.5 + labels + 0.3 * torch.randn(n, generator=generator)
-    angle = 2 * torch.pi * torch.rand(n, generator=generator)
+    angle = 2 * math.pi * torch.rand(n, generator=generator)
     points = torch.stack([radius * angle.cos(), radius * angle.sin()], dim=1)
     return points, labels
 
