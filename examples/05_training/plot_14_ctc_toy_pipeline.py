@@ -312,14 +312,16 @@ print("decoded:", " ".join(PHONEMES[i] for i in decoded[0]))
 
 # %%
 # The picture shows what CTC learned: per frame, the probability of each symbol. Each
-# phoneme lights up over the frames where it is spoken, and the blank takes the frames of
-# silence and, often, the edges between phonemes.
+# phoneme lights up over the frames where it is spoken, and the blank wins only at a
+# few frames: between two *different* phonemes CTC does not need it, only between
+# repeated ones.
 
 length = int(frame_lengths[0])
 fig, (ax_curve, ax_probs) = plt.subplots(1, 2, figsize=(10, 3.6), layout="constrained",
                                          width_ratios=[1, 1.6])
-ax_curve.plot(history["train"], marker="o", label="training")
-ax_curve.plot(history["val"], marker="s", label="validation")
+epochs = range(1, config["epochs"] + 1)
+ax_curve.plot(epochs, history["train"], marker="o", label="training")
+ax_curve.plot(epochs, history["val"], marker="s", label="validation")
 ax_curve.set_xlabel("epoch")
 ax_curve.set_ylabel("CTC loss")
 ax_curve.set_title("CTC loss")

@@ -192,10 +192,10 @@ for offset, (name, values) in zip([-0.27, 0.0, 0.27],
                                   [("precision", precision), ("recall", recall), ("F1", f1)]):
     ax_bars.bar([p + offset for p in positions], values.tolist(), width=0.27, label=name)
 ax_bars.set_xticks(positions, CLASSES)
-ax_bars.set_ylim(0, 1.05)
+ax_bars.set_ylim(0, 1.15)
 ax_bars.set_ylabel("score")
 ax_bars.set_title("Per-class metrics")
-ax_bars.legend(loc="lower left")
+ax_bars.legend(loc="upper center", ncols=3)
 plt.show()
 
 # %%
