@@ -37,7 +37,8 @@ SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "st
 SKIPPED_CLASSES = {
     "highlight", "sphx-glr-script-out", "sphx-glr-download-link-note", "sphx-glr-footer",
     "sphx-glr-thumbnails", "sphx-glr-thumbcontainer", "admonition-title", "pitfall-label",
-    "headerlink", "math", "toctree-wrapper", "sphx-glr-timing", "rubric", "notes-cards-title",
+    "headerlink", "math", "toctree-wrapper", "sphx-glr-timing", "rubric",
+    "notes-cards",  # the home page's chapter cards repeat (cut) the chapter introductions
 }
 BLOCK_TAGS = {"p", "li", "dd", "dt", "td", "th", "div", "section", "blockquote", "caption", "ol", "ul"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -171,7 +172,8 @@ CODE = re.compile(
     r"|`[^`]*`_{0,2}"  # interpreted text, a named link
     r"|https?://\S+"
     r"|\$[^$]*\$"  # math in figure strings
-    r"|\\\(.*?\\\)",
+    r"|\\\(.*?\\\)"
+    r"|\{\w*\}|%\(\w+\)s",  # placeholders: {label}, %(year)s
     re.S,
 )
 # A token that is a name in code: dotted, underscored, called, CamelCase, or with digits.

@@ -151,8 +151,8 @@ def figure_alt(fig):
     """A short description of ``fig`` for its alt text: its titles."""
     titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
     titles = titles or [ax.get_title(loc) for ax in fig.get_axes() for loc in ("left", "center", "right")]
-    titles = [" ".join(t.split()) for t in titles if t.strip()]
-    return titles
+    # each title as its lines: the lines are the messages (see figure_strings)
+    return [[line.strip() for line in t.split("\n") if line.strip()] for t in titles if t.strip()]
 
 
 def translate_figure(fig, table):
@@ -258,7 +258,8 @@ class AltTextFromTitles(SphinxTransform):
             titles = image.get("alt_strings")
             if titles:
                 separator = ui_text(self.env, "; ")
-                image["alt"] = separator.join(table.get(t, t).replace("$", "") for t in titles)
+                image["alt"] = separator.join(
+                    " ".join(table.get(line, line) for line in title).replace("$", "") for title in titles)
 
 
 # -- Translated copies, drawn before a translated edition reads its pages -----------------
