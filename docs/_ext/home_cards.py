@@ -62,11 +62,12 @@ def fill_cards(app, doctree, docname):
         count = sum(1 for d in env.found_docs if d.startswith(prefix) and d != chapter)
         uri = app.builder.get_relative_uri(docname, chapter)
         body = nodes.container(classes=["notes-card"])
+        title = env.titles[chapter].astext() if chapter in env.titles else chapter
         for image in card.findall(nodes.image):  # a link may hold an image and nothing else
             picture = nodes.reference("", "", internal=True, refuri=uri, classes=["notes-card__picture"])
             picture += image.deepcopy()
+            picture[0]["alt"] = title  # the link's name
             body += nodes.paragraph("", "", picture, classes=["notes-card__picture-row"])
-        title = env.titles[chapter].astext() if chapter in env.titles else chapter
         body += nodes.paragraph("", "", nodes.reference("", title, internal=True, refuri=uri),
                                 classes=["notes-card__title"])
         body += nodes.paragraph("", summaries.get(chapter, ""), classes=["notes-card__summary"])
