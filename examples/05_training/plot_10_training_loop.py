@@ -26,7 +26,8 @@ from torch.utils.data import DataLoader, TensorDataset
 # 2. iterate over the training data, usually in mini-batches, several times (each full
 #    pass over the data is an *epoch*);
 # 3. for each batch, compute the network's output (the forward pass);
-# 4. compute the *loss*, a number that says how far the output is from the target;
+# 4. compute the *loss* with a :term:`loss function`, a number that says how far the
+#    output is from the target;
 # 5. :term:`backpropagate <backpropagation>` to get the gradient of the loss with respect
 #    to every parameter;
 # 6. update the parameters, in the simplest case with the rule of

@@ -76,8 +76,9 @@ optimizer = torch.optim.SGD(model.parameters(), lr=config["lr"], momentum=config
 # ``train()`` and ``eval()``: the mode of the layers
 # --------------------------------------------------
 # A module has a ``training`` flag; ``model.train()`` and ``model.eval()`` set it on the
-# module and all its submodules. A few layers behave differently in the two modes.
-# Dropout zeroes a random fraction of its inputs during training (and scales the
+# module and all its submodules. A few layers behave differently in the two modes
+# (:ref:`sphx_glr_auto_examples_04_models_plot_04_train_and_eval_modes.py` looks at
+# them in detail). :term:`Dropout <dropout>` zeroes a random fraction of its inputs during training (and scales the
 # others up), but passes everything through in evaluation mode. The network above has a
 # dropout layer, so in training mode the same input gives a different output each time:
 

@@ -3,7 +3,7 @@ A CTC speech pipeline in miniature
 ==================================
 
 The notes' training pipeline recognises phonemes from speech frames with a
-CTC (connectionist temporal classification) loss, SGD with momentum, a
+:term:`CTC <connectionist temporal classification>` loss, SGD with momentum, a
 plateau scheduler, a gradient scaler and a beam-search decoder from a third-party
 package. This page rebuilds that setup as a small, fast toy: synthetic
 "speech" frames, a small convolutional network, the same loss, optimizer and
@@ -24,10 +24,12 @@ from torch.nn.utils.rnn import pad_sequence
 # per frame, the size of a classic MFCC vector) into a much shorter sequence of
 # phonemes. Nobody says which frames belong to which phoneme: the training data pair
 # each utterance with its phoneme sequence only. CTC solves this by letting the network
-# emit, at every frame, either a phoneme or a special *blank*, and by summing the
+# emit, at every frame, either a phoneme or a special :term:`blank`, and by summing the
 # probabilities of every frame-level path that *collapses* to the target: merge repeated
 # symbols, then drop the blanks. The label list puts the blank first, at index 0, as
-# the notes' ``blank=0`` and ``blank_id=0`` expect.
+# the notes' ``blank=0`` and ``blank_id=0`` expect. (The loss itself, computed by hand
+# on a tiny example, is the subject of
+# :ref:`sphx_glr_auto_examples_04_models_plot_20_ctc_loss.py`.)
 
 PHONEMES = ["-", "AA", "B", "IY", "K", "S", "T"]
 
@@ -184,6 +186,9 @@ scaler = torch.amp.GradScaler(device.type, enabled=use_amp)
 #   >>> short.grad = None
 #   >>> criterion(short, **impossible).item()
 #   0.0
+#
+#   The flag keeps training going, but it hides such utterances rather than fixing
+#   them: check the lengths of the data.
 #
 # * ``SGD`` with momentum and weight decay, and the AdamW alternative the notes leave
 #   commented out; the optimizers page of this chapter compares them.

@@ -3,7 +3,7 @@ Saving and loading models
 =========================
 
 Training can take hours; saving a model lets you use it later without training it
-again. This page shows what a model's *state dict* contains, how to save and load
+again. This page shows what a model's :term:`state dict` contains, how to save and load
 it, why saving the whole model object is fragile and what ``torch.load``'s
 ``weights_only`` protects you from, how ``map_location`` moves tensors to another device
 while loading, and what happens when the saved parameters do not fit the model.
@@ -30,6 +30,8 @@ folder = Path(workdir.name)
 # statistics of batch normalisation). The names follow the module tree:
 # ``"1.running_mean"`` is the buffer ``running_mean`` of submodule ``1``. The code of the
 # model, its structure and its ``forward`` method, is not in it.
+# (:ref:`sphx_glr_auto_examples_04_models_plot_02_parameters_and_state_dict.py` walks
+# through the parts of a model that the state dict collects.)
 
 model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 2))
 state = model.state_dict()
