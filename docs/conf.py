@@ -22,7 +22,7 @@ extensions = [
     "sphinx.ext.intersphinx",  # links from code to the official PyTorch API pages
     "sphinx.ext.mathjax",
     "sphinx_copybutton",  # a copy button on every code block (prompts and outputs left out)
-    "sphinx_design",  # cards on the home page
+    "no_network",  # any connection beyond this machine fails the build
     "gallery_cache",  # forget executed examples when torch or a helper changes
     "sphinx_gallery.gen_gallery",  # executes examples/ into auto_examples/
     # local extensions (docs/_ext)
@@ -39,6 +39,7 @@ extensions = [
     "api_index",  # which examples use which PyTorch API, with links to both
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
     "accessible_sidebar",  # names for the theme's expand/collapse buttons
+    "home_cards",  # the chapters as cards on the home page
     "translated_figures",  # every word in a figure in the edition's language
     "gallery_thumbnails",  # a card for pages without a figure; thumbnails in each language
 ]
@@ -69,7 +70,8 @@ sphinx_gallery_conf = {
     "filename_pattern": r"/plot_",  # every example is executed
     "within_subsection_order": "FileNameSortKey",  # plot_01_..., plot_02_...
     # Global torch state is reset before and after every example (see _ext/torch_state).
-    "reset_modules": ("matplotlib", "torch_state.reset_torch_state"),
+    "reset_modules": ("matplotlib", "torch_state.reset_torch_state",
+                      "build_progress.report_example"),  # prints one line per example
     "reset_modules_order": "both",
     # Saves each figure and a pickle of it, so that each edition draws it in its language.
     "image_scrapers": ("translated_figures.scraper",),

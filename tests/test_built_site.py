@@ -124,3 +124,60 @@ def test_chinese_search_index_has_chinese_words():
 def test_math_is_served_locally():
     for edition in EDITIONS:
         assert (HTML / edition / "_static" / "mathjax" / "tex-chtml.js").is_file()
+
+
+def images(page):
+    """(src, alt, class) of every <img> of a built page."""
+    found = []
+
+    class Images(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                attrs = dict(attrs)
+                found.append((attrs.get("src", ""), attrs.get("alt", ""), attrs.get("class", "")))
+
+    Images(convert_charrefs=True).feed(page.read_text(encoding="utf-8"))
+    return found
+
+
+def example_pages(edition):
+    return [p for p in pages(edition) if p.name.startswith("plot_")]
+
+
+def test_figures_are_drawn_in_each_language():
+    """The Chinese edition shows each figure redrawn in Chinese, with a Chinese alt text."""
+    from test_zh_style import is_english_in_disguise
+
+    problems, figures = [], 0
+    for page in example_pages("en"):
+        en = [i for i in images(HTML / "en" / page) if "sphx-glr" in i[2]]
+        zh = [i for i in images(HTML / "zh_CN" / page) if "sphx-glr" in i[2]]
+        figures += len(en)
+        for (en_src, en_alt, _), (zh_src, zh_alt, _) in zip(en, zh):
+            if en_src.endswith(".zh_CN.png") or zh_src != en_src.replace(".png", ".zh_CN.png"):
+                problems.append(f"{page}: {en_src} / {zh_src}")
+            if not en_alt or is_english_in_disguise(en_alt, zh_alt):
+                problems.append(f"{page}: alt text {en_alt!r} / {zh_alt!r}")
+        if len(en) != len(zh):
+            problems.append(f"{page}: {len(en)} figures in en, {len(zh)} in zh_CN")
+    assert figures > 5
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_placeholder_thumbnails(edition):
+    """Every chapter card shows the page's figure or a card drawn from its key doctest."""
+    placeholder = (Path(__file__).parents[1] / "docs" / "_static" / "thumb-default.png").read_bytes()
+    problems = []
+    for index in pages(edition):
+        if index.name != "index.html":
+            continue
+        for src, _alt, _cls in images(HTML / edition / index):
+            if "_thumb" not in src:
+                continue
+            path = (HTML / edition / index).parent / unquote(src)
+            if path.read_bytes() == placeholder:
+                problems.append(f"{edition}/{index}: {src} is the placeholder")
+            if (edition == "zh_CN") != src.endswith(".zh_CN.png"):
+                problems.append(f"{edition}/{index}: {src} is not this edition's thumbnail")
+    assert not problems, "\n".join(problems)

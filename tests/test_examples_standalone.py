@@ -5,7 +5,8 @@ processes forked from a pristine server process that has only imported torch, Nu
 and matplotlib (``multiprocessing``'s forkserver). Each run gets a fresh process, an
 empty working directory and the ``sys.path`` a plain ``python script.py`` would have:
 the repository's helper modules are not importable. The test also checks that the
-script writes nothing into the source tree.
+script writes nothing into the source tree, and it runs with the network blocked (only
+connections to this machine work), as the build does.
 """
 
 import contextlib
@@ -20,13 +21,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+from no_network import NetworkUseError, allow_network, forbid_network  # noqa: E402
+
 EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
 PRELOAD = ["torch", "numpy", "matplotlib.pyplot"]
 
 
 def run_script(path, workdir, clean_path, results):
-    """In the child: run one script as __main__ and report a traceback or None."""
+    """In the child: run one script as __main__, offline, and report a traceback or None."""
     try:
+        forbid_network()
         os.chdir(workdir)
         sys.path[:] = [str(Path(path).parent), *clean_path]
         sys.argv = [str(path)]
@@ -69,3 +74,21 @@ def test_example_runs_standalone(script, fresh_process, tmp_path):
     assert child.exitcode == 0
     written = source_tree_files() - before
     assert not written, f"{script.relative_to(ROOT)} wrote into the source tree: {sorted(written)}"
+
+
+def test_the_network_guard_refuses_outside_hosts_and_allows_loopback():
+    import socket
+
+    forbid_network()
+    try:
+        with pytest.raises(NetworkUseError, match="huggingface.co"):
+            socket.getaddrinfo("huggingface.co", 443)
+        with pytest.raises(NetworkUseError, match="192.0.2.1"):
+            socket.create_connection(("192.0.2.1", 80), timeout=1)
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        socket.create_connection(server.getsockname(), timeout=1).close()
+        server.close()
+    finally:
+        allow_network()

@@ -2,7 +2,8 @@
 
 * Every glossary term is followed by its English name in full-width parentheses at its
   first use in the body text of every page (张量（tensor）), not only on the page that
-  introduces it: a reader may land on any page.
+  introduces it: a reader may land on any page. A term that is itself in parentheses
+  takes the English after a comma: （验证集，validation set）.
 * No translation is English in disguise: where a message is English prose, its
   translation differs from it, contains Chinese, and does not keep most of its English
   words (words in parentheses are glosses and do not count). Messages that are only code,
@@ -37,7 +38,8 @@ SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "st
 SKIPPED_CLASSES = {
     "highlight", "sphx-glr-script-out", "sphx-glr-download-link-note", "sphx-glr-footer",
     "sphx-glr-thumbnails", "sphx-glr-thumbcontainer", "admonition-title", "pitfall-label",
-    "headerlink", "math", "toctree-wrapper", "sphx-glr-timing", "rubric", "notes-cards-title",
+    "headerlink", "math", "toctree-wrapper", "sphx-glr-timing", "rubric",
+    "notes-cards",  # the home page's chapter cards repeat (cut) the chapter introductions
 }
 BLOCK_TAGS = {"p", "li", "dd", "dt", "td", "th", "div", "section", "blockquote", "caption", "ol", "ul"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -127,6 +129,7 @@ def names_the_term(gloss, english):
 
 
 GLOSS = re.compile(r"\s*（([^）]*)）")
+INNER_GLOSS = re.compile(r"\s*，\s*([A-Za-z][^，（）]*)）")  # a term that is itself in parentheses
 
 
 def unglossed_first_uses(text):
@@ -141,6 +144,9 @@ def unglossed_first_uses(text):
             continue
         seen.add(term)
         gloss = GLOSS.match(text, match.end())
+        before = text[:match.start()]
+        if not gloss and before.rfind("（") > before.rfind("）"):  # the term is in parentheses
+            gloss = INNER_GLOSS.match(text, match.end())  # （验证集，validation set）
         if not (gloss and names_the_term(gloss.group(1), terms[term])):
             context = " ".join(text[max(0, match.start() - 15): match.end() + 20].split())
             problems.append(f"{term}（{terms[term]}） at its first use: …{context}…")
@@ -171,7 +177,8 @@ CODE = re.compile(
     r"|`[^`]*`_{0,2}"  # interpreted text, a named link
     r"|https?://\S+"
     r"|\$[^$]*\$"  # math in figure strings
-    r"|\\\(.*?\\\)",
+    r"|\\\(.*?\\\)"
+    r"|\{\w*\}|%\(\w+\)s",  # placeholders: {label}, %(year)s
     re.S,
 )
 # A token that is a name in code: dotted, underscored, called, CamelCase, or with digits.
@@ -276,6 +283,8 @@ def test_the_disguise_rule(msgid, msgstr, bad):
     ("叶子张量（leaf tensor）不是普通张量（tensors）", 0),
     ("广播（broadcast）", 0),
     ("梯度（slope）", 1),
+    ("第二部分（梯度，gradient）", 0),
+    ("（用来打乱索引，indexing）", 0),
 ])
 def test_the_first_use_rule(text, problems):
     assert len(unglossed_first_uses(text)) == problems

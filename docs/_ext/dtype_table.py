@@ -15,7 +15,7 @@ DTYPES = [
     (torch.float32, "32-bit floating point", "32 位浮点数", "Default for floating-point tensors; model weights and training"),
     (torch.float64, "64-bit floating point", "64 位浮点数（双精度）", "High-precision numerics; what NumPy arrays of floats become"),
     (torch.float16, "16-bit floating point", "16 位浮点数（半精度）", "Mixed-precision training and inference on GPUs"),
-    (torch.bfloat16, "16-bit brain floating point", "16 位脑浮点数", "Mixed precision with float32's range but fewer digits"),
+    (torch.bfloat16, "16-bit brain floating point", "16 位 Brain 浮点数（bfloat16）", "Mixed precision with float32's range but fewer digits"),
     (torch.uint8, "8-bit unsigned integer", "8 位无符号整数", "Image pixels (0 to 255)"),
     (torch.int8, "8-bit signed integer", "8 位有符号整数", "Quantized weights and activations"),
     (torch.int16, "16-bit signed integer", "16 位有符号整数", "Rarely needed; compact integer data"),

@@ -62,5 +62,6 @@ def _as_list(value):
 
 
 def setup(app):
-    app.connect("config-inited", drop_stale_gallery, priority=100)  # before sphinx-gallery
+    # before sphinx-gallery fills in its defaults (priority 10) and runs (builder-inited)
+    app.connect("config-inited", drop_stale_gallery, priority=5)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

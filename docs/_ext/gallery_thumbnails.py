@@ -12,7 +12,8 @@ the same placeholder. Before an edition reads its pages, this extension
 
 Files are named as Sphinx's ``figure_language_filename`` expects (``<name>.zh_CN.png``),
 so every ``.. image::`` of a thumbnail (chapter pages, the home page) shows the
-edition's own. A card is redrawn only when its text changes.
+edition's own. A card is redrawn only when its text changes; the pages that show a
+redrawn thumbnail are then read and written again, so that the new file is copied.
 """
 
 import hashlib
@@ -22,11 +23,11 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from translated_figures import catalog_table, fonts_with_cjk_fallback, translated_path
+from translated_figures import catalog_table, fonts_with_cjk_fallback, reread_pages_showing, translated_path
 
 logger = logging.getLogger(__name__)
 
-CARD_VERSION = "2"  # change to redraw every card
+CARD_VERSION = "4"  # change to redraw every card
 THUMB_NUMBER = re.compile(r"^#\s*sphinx_gallery_thumbnail_number\s*=\s*(-?\d+)", re.M)
 HEADING_UNDERLINE = re.compile(r"^([=\-~^\"'`#*+])\1{2,}\s*$")
 # Chapter colours: (background, accent), by chapter number.
@@ -35,8 +36,8 @@ PALETTE = [
     ("#f3eefb", "#6a3fa0"), ("#fff7dc", "#8a6d00"), ("#e8f6f7", "#1f7480"),
     ("#fbecef", "#a23352"),
 ]
-MAX_LINES = 7
-MAX_COLUMNS = 38
+MAX_LINES = 5
+MAX_COLUMNS = 30
 
 
 def plain(rst):
@@ -81,7 +82,7 @@ def width(char):
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
-def wrap(text, columns=34, rows=2):
+def wrap(text, columns=28, rows=2):
     """Break ``text`` into at most ``rows`` lines of ``columns`` (a Chinese character
     is two columns wide); English breaks between words, Chinese between characters."""
     lines, line = [], ""
@@ -109,17 +110,17 @@ def draw_card(path, heading, lines, chapter):
     fig.patch.set_facecolor(background)
     top = 0.93
     for row in heading:
-        fig.text(0.06, top, row, fontsize=14, color=accent, va="top")
-        top -= 0.095
+        fig.text(0.06, top, row, fontsize=17, color=accent, va="top")
+        top -= 0.11
     panel_top = top - 0.03
     fig.patches.append(FancyBboxPatch(
         (0.05, 0.06), 0.90, panel_top - 0.06, boxstyle="round,pad=0,rounding_size=0.03",
         transform=fig.transFigure, facecolor="white", edgecolor=accent, linewidth=0.8))
     y = panel_top - 0.045
-    step = min(0.1, (panel_top - 0.12) / max(len(lines), 1))
+    step = min(0.125, (panel_top - 0.12) / max(len(lines), 1))
     for line in lines:
         is_input = line.startswith((">>> ", "... "))
-        fig.text(0.08, y, shorten(line), family="monospace", fontsize=10.5,
+        fig.text(0.08, y, shorten(line), family="monospace", fontsize=13,
                  color="#1d2433" if is_input else "#5b6270", va="top")
         y -= step
     fig.savefig(path, facecolor=background)
@@ -132,6 +133,7 @@ def refresh_thumbnails(app, env, docnames):
     gallery_conf = app.config.sphinx_gallery_conf
     examples = (srcdir / gallery_conf["examples_dirs"]).resolve()
     gallery = srcdir / gallery_conf["gallery_dirs"]
+    drawn = []
     for source in sorted(examples.rglob("plot_*.py")):
         folder = source.parent.relative_to(examples)
         images = gallery / folder / "images"
@@ -147,11 +149,13 @@ def refresh_thumbnails(app, env, docnames):
                     number = int(number.group(1)) if number else 1
                     figures = sorted(images.glob(f"sphx_glr_{source.stem}_[0-9][0-9][0-9].png"))
                     figure = translated_path(figures[number - 1 if number > 0 else number], language)
-                    thumb_from_figure(figure, target, gallery_conf["thumbnail_size"])
-            else:
-                card(source, folder, target, language, srcdir, app)
+                    if thumb_from_figure(figure, target, gallery_conf["thumbnail_size"]):
+                        drawn.append(target)
+            elif card(source, folder, target, language, srcdir, app):
+                drawn.append(target)
         except Exception as err:
             logger.warning("%s: no thumbnail in %s: %s", source.name, language, err, type="gallery_thumbnails")
+    reread_pages_showing(env, docnames, drawn)
 
 
 def thumb_from_figure(figure, target, size):
@@ -159,6 +163,8 @@ def thumb_from_figure(figure, target, size):
 
     if figure.is_file() and (not target.is_file() or target.stat().st_mtime < figure.stat().st_mtime):
         scale_image(str(figure), str(target), *size)
+        return True
+    return False
 
 
 def card(source, folder, target, language, srcdir, app):
@@ -174,10 +180,11 @@ def card(source, folder, target, language, srcdir, app):
     key = hashlib.sha256(repr((CARD_VERSION, rows, lines, chapter)).encode()).hexdigest()
     stamp = target.with_suffix(".key")
     if target.is_file() and stamp.is_file() and stamp.read_text() == key:
-        return
+        return False
     with fonts_with_cjk_fallback():
         draw_card(target, rows, lines, chapter)
     stamp.write_text(key)
+    return True
 
 
 def setup(app):

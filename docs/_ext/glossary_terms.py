@@ -41,9 +41,10 @@ class BilingualGlossary(SphinxDirective):
         self.env.note_dependency(path)
         lines = [".. glossary::", ""]
         for row in read_terms(path):
+            # a Latin-only Chinese name (GPU, softmax) is the English term itself
+            names = [row["english"]] + ([row["chinese"]] if row["chinese"] != row["english"] else [])
             lines += [
-                f"   {row['english']}",
-                f"   {row['chinese']}",
+                *(f"   {name}" for name in names),
                 f"      {row['definition']}",
                 "",
                 f"      :doc:`/{row['first_page']}`",

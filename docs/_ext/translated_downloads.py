@@ -1,4 +1,4 @@
-"""Downloads in the reader's language: example scripts and notebooks with translated prose.
+"""Downloads in the reader's language, readable in Jupyter and the same in every build.
 
 sphinx-gallery writes one ``plot_x.py``, ``plot_x.ipynb`` and ``plot_x.zip`` per example,
 from the English source, and both editions link to them. In a translated build this
@@ -6,9 +6,16 @@ extension rewrites the copies in that edition's ``_downloads/`` after the build:
 text block (titles, paragraphs, list items, pitfall titles) is looked up in the page's
 own catalog, the same one that translated the page, and code, doctests and outputs are
 left exactly as they are. Anything without a translation stays in English.
+
+In every edition the notebooks are written again so that their markdown reads well in
+Jupyter (no reST escapes or roles; pitfalls as warnings; doctests as code), and the zip
+files get entries dated from ``SOURCE_DATE_EPOCH`` instead of the build's clock.
 """
 
+import datetime
+import os
 import re
+import textwrap
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -18,6 +25,8 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx_gallery.notebook import jupyter_notebook, save_notebook
 from sphinx_gallery.py_source_parser import Block, split_code_and_text_blocks
+
+from ui_strings import ui_text
 
 logger = logging.getLogger(__name__)
 
@@ -134,32 +143,100 @@ def translated_script(source, blocks):
 
 
 def translate_downloads(app, exception):
-    language = app.config.language or "en"
-    if exception or language == "en" or app.builder.format != "html":
+    if exception or app.builder.format != "html":
         return
+    language = app.config.language or "en"
     gallery_conf = app.config.sphinx_gallery_conf
     downloads = Path(app.outdir) / "_downloads"
+    label = ui_text(app.env, "{label}: ").format(label=ui_text(app.env, "Common pitfall"))
     for filename, (_docnames, destination) in app.env.dlfiles.items():
         path = Path(app.srcdir, filename)
         if path.suffix != ".py" or not path.name.startswith("plot_"):
             continue
-        docname = Path(filename).with_suffix("").as_posix()
-        dirs = [app.srcdir / d for d in app.config.locale_dirs]
-        catalog, found = init_locale(dirs, language, docname_to_domain(docname, app.config.gettext_compact))
-        if not found:
-            continue
-        blocks = translated_blocks(path, catalog.gettext)
         target = downloads / destination
-        target.write_text(translated_script(path, blocks), encoding="utf-8")
+        if language == "en":
+            blocks = split_code_and_text_blocks(path)[1]
+        else:
+            docname = Path(filename).with_suffix("").as_posix()
+            dirs = [app.srcdir / d for d in app.config.locale_dirs]
+            catalog, found = init_locale(dirs, language, docname_to_domain(docname, app.config.gettext_compact))
+            if not found:
+                continue
+            blocks = translated_blocks(path, catalog.gettext)
+            target.write_text(translated_script(path, blocks), encoding="utf-8")
         notebook_target = _download_of(app, path.with_suffix(".ipynb"))
         if notebook_target:
-            save_notebook(jupyter_notebook(blocks, gallery_conf, path.parent), notebook_target)
+            cells = [Block(b.type, for_notebook(b.content, label), b.lineno) if b.type == "text" else b for b in blocks]
+            save_notebook(jupyter_notebook(cells, gallery_conf, path.parent), notebook_target)
         zip_target = _download_of(app, path.with_suffix(".zip"))
         if zip_target:
-            with zipfile.ZipFile(zip_target, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.write(target, path.name)
-                if notebook_target:
-                    archive.write(notebook_target, notebook_target.name)
+            write_zip(zip_target, [(path.name, target), *([(notebook_target.name, notebook_target)] if notebook_target else [])])
+
+
+TERM = re.compile(r":term:`([^`<]*?)\s*(?:<[^`]*>)?`")
+ROLE = re.compile(r":(?!math:)[\w:.-]+:`~?([^`<]*?)\s*(?:<[^`]*>)?`")
+PITFALL = re.compile(r"^\.\. pitfall:: (.*)$", re.M)
+
+
+def for_notebook(text, pitfall_label):
+    """reST that sphinx-gallery's markdown conversion renders well in Jupyter: no ``\\ ``
+    escapes, glossary links as plain words, other roles as code, pitfall boxes as
+    quotations headed by the translated label, doctests as code blocks."""
+    text = text.replace("\\ ", "")
+    text = TERM.sub(r"\1", text)
+    text = ROLE.sub(r"``\1``", text)
+    out, lines = [], text.split("\n")
+    i = 0
+    while i < len(lines):
+        pitfall = PITFALL.match(lines[i])
+        if not pitfall:
+            out.append(lines[i])
+            i += 1
+            continue
+        body = []
+        i += 1
+        while i < len(lines) and (not lines[i].strip() or lines[i].startswith(" ")):
+            body.append(lines[i])
+            i += 1
+        while body and not body[-1].strip():
+            body.pop()
+        while body and not body[0].strip():
+            body.pop(0)
+        quoted = [f"**{pitfall_label}{pitfall.group(1)}**", "", *fence_doctests(textwrap.dedent("\n".join(body)).split("\n"))]
+        out += ["> " + line if line else ">" for line in quoted] + [""]
+    return "\n".join(fence_doctests(out))
+
+
+def fence_doctests(lines):
+    """Put each run of ``>>>`` lines (and their output) in a fenced code block."""
+    out, inside = [], False
+    for line in lines:
+        if line.startswith(">>> ") and not inside:
+            out.append("```pycon")
+            inside = True
+        elif inside and not line.strip():
+            out.append("```")
+            inside = False
+        out.append(line)
+    if inside:
+        out.append("```")
+    return out
+
+
+def zip_date():
+    """Entries dated from SOURCE_DATE_EPOCH (set by build_editions.py), so that two
+    builds of one commit give the same bytes."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))  # default: 1980-01-01
+    return datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.UTC).timetuple()[:6]
+
+
+def write_zip(target, members):
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, path in members:
+            info = zipfile.ZipInfo(name, date_time=zip_date())
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, Path(path).read_bytes())
 
 
 def _download_of(app, path):

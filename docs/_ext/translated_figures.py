@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 CJK_FONT = "Noto Sans CJK SC"
 HAN = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-RENDERER_VERSION = "1"  # change to redraw every translated figure
+RENDERER_VERSION = "2"  # change to redraw every translated figure
 GLYPH_MISSING = re.compile(r"Glyph \d+ .* missing from font")
 # Strings without words need no translation: numbers, tick values, math.
 NOT_WORDS = re.compile(r"[\s\d.,:;+\-\u2212×·^%()\[\]=<>/|*]*")
@@ -123,17 +123,43 @@ def figure_texts(fig):
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
-def translatable_formatters(fig):
-    """Tick formatters that produce words (fixed labels, categories), by axis."""
-    from matplotlib.category import StrCategoryFormatter
-    from matplotlib.ticker import FixedFormatter
-
+def tickers(fig):
+    """The major and minor tickers of every axis of ``fig``."""
     for ax in fig.get_axes():
         for axis in (getattr(ax, name) for name in ("xaxis", "yaxis", "zaxis") if hasattr(ax, name)):
-            for which in ("major", "minor"):
-                ticker = getattr(axis, which)
-                if isinstance(ticker.formatter, (FixedFormatter, StrCategoryFormatter)):
-                    yield ticker
+            yield axis.major
+            yield axis.minor
+
+
+def translating_formatter(inner, translate):
+    """A tick formatter that formats like ``inner``, then translates the labels (numbers
+    are not in the catalog, so they pass unchanged)."""
+    from matplotlib.ticker import Formatter
+
+    class Translating(Formatter):
+        def __call__(self, x, pos=None):
+            return translate(inner(x, pos))
+
+        def format_ticks(self, values):
+            return [translate(label) for label in inner.format_ticks(values)]
+
+        def set_locs(self, locs):
+            inner.set_locs(locs)
+
+        def set_axis(self, axis):
+            super().set_axis(axis)
+            inner.set_axis(axis)
+
+        def get_offset(self):
+            return inner.get_offset()
+
+        def format_data(self, value):
+            return inner.format_data(value)
+
+        def format_data_short(self, value):
+            return inner.format_data_short(value)
+
+    return Translating()
 
 
 def figure_strings(fig):
@@ -151,20 +177,21 @@ def figure_alt(fig):
     """A short description of ``fig`` for its alt text: its titles."""
     titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
     titles = titles or [ax.get_title(loc) for ax in fig.get_axes() for loc in ("left", "center", "right")]
-    titles = [" ".join(t.split()) for t in titles if t.strip()]
-    return titles
+    # each title as its lines: the lines are the messages (see figure_strings)
+    return [[line.strip() for line in t.split("\n") if line.strip()] for t in titles if t.strip()]
 
 
 def translate_figure(fig, table):
     """Swap every string of ``fig`` for its translation in ``table`` (English -> target)."""
-    from matplotlib.ticker import FuncFormatter
-
     def translate(text):
         return "\n".join(table.get(line.strip(), line) for line in text.split("\n"))
 
-    for ticker in list(translatable_formatters(fig)):
-        original = ticker.formatter
-        ticker.formatter = FuncFormatter(lambda x, pos, f=original: translate(f(x, pos)))
+    import matplotlib
+
+    for ticker in list(tickers(fig)):
+        ticker.formatter = translating_formatter(ticker.formatter, translate)
+    for ax in fig.get_axes():  # tick labels made at drawing time take their font from here
+        ax.tick_params(which="both", labelfontfamily=with_cjk(matplotlib.rcParams["font.family"]))
     fig.draw_without_rendering()  # creates the tick labels
     for text in figure_texts(fig):
         text.set_text(translate(text.get_text()))
@@ -258,7 +285,8 @@ class AltTextFromTitles(SphinxTransform):
             titles = image.get("alt_strings")
             if titles:
                 separator = ui_text(self.env, "; ")
-                image["alt"] = separator.join(table.get(t, t).replace("$", "") for t in titles)
+                image["alt"] = separator.join(
+                    " ".join(table.get(line, line) for line in title).replace("$", "") for title in titles)
 
 
 # -- Translated copies, drawn before a translated edition reads its pages -----------------
@@ -280,12 +308,23 @@ def translated_path(path, language):
     return path.with_name(f"{path.stem}.{language}.png")
 
 
+def reread_pages_showing(env, docnames, paths):
+    """Add the pages that show any of ``paths`` to the pages Sphinx reads (and so copies
+    their images again): a redrawn image is not noticed otherwise."""
+    srcdir = Path(env.srcdir)
+    for path in paths:
+        key = Path(path).relative_to(srcdir).as_posix()
+        if key in env.images:
+            docnames.extend(sorted(d for d in env.images[key][0] if d not in docnames))
+
+
 def draw_translated_figures(app, env, docnames):
     language = app.config.language
     if not language or language == "en":
         return
     srcdir = Path(app.srcdir)
     gallery = srcdir / app.config.sphinx_gallery_conf["gallery_dirs"]
+    drawn = []
     for pickled in sorted(gallery.rglob("images/sphx_glr_*.pickle")):
         page = page_of(pickled, srcdir)
         po = srcdir / app.config.locale_dirs[0] / language / "LC_MESSAGES" / f"{page}.po"
@@ -311,6 +350,8 @@ def draw_translated_figures(app, env, docnames):
 
             plt.close(fig)
         stamp.write_text(key)
+        drawn.append(target)
+    reread_pages_showing(env, docnames, drawn)
 
 
 def setup(app):

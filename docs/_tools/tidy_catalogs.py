@@ -1,6 +1,7 @@
 """Tidy translated catalogs after ``sphinx-intl update``. Run by ``nox -s translate``.
 
-* Add the ``\\ `` escapes that reST inline markup needs next to Chinese characters.
+* Add the ``\\ `` escapes that reST inline markup needs next to Chinese characters
+  (not in the catalogs of Markdown pages, where a backslash would show).
 * Clear the ``#, fuzzy`` flag that sphinx-intl puts on the header of a new catalog (it
   marks the header metadata as unreviewed; messages keep their own fuzzy flags).
 * Drop obsolete (``#~``) entries: messages no page has any more. (sphinx-intl has
@@ -17,6 +18,7 @@ remedy is an escaped space, ``\\ ``, which separates without showing. This scrip
 
 import re
 import sys
+from pathlib import Path
 import unicodedata
 
 from babel.messages.pofile import read_po, write_po
@@ -48,15 +50,24 @@ def escape(text):
     return "".join(out)
 
 
+def is_markdown_catalog(path):
+    """Catalogs of MyST pages: Markdown needs no escapes (it would show the backslash)."""
+    path = Path(path).resolve()
+    locale = next(p for p in path.parents if p.name == "LC_MESSAGES")
+    page = path.relative_to(locale).with_suffix(".md")
+    return (locale.parents[2] / page).is_file()  # docs/locale/<lang>/LC_MESSAGES -> docs
+
+
 def main(paths):
     for path in paths:
         with open(path, "rb") as f:
             catalog = read_po(f)
+        markdown = is_markdown_catalog(path)
         changed = int(catalog.fuzzy) + len(catalog.obsolete)
         catalog.fuzzy = False
         catalog.obsolete.clear()
         for message in catalog:
-            if message.id and message.string:
+            if message.id and message.string and not markdown:
                 escaped = escape(message.string)
                 if escaped != message.string:
                     message.string, changed = escaped, changed + 1

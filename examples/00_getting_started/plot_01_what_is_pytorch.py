@@ -4,8 +4,9 @@ What PyTorch is
 
 PyTorch is an open-source Python library for numerical computing and deep learning. It
 rests on two ideas: the :term:`tensor`, an n-dimensional array that can live on a CPU or
-on an accelerator such as a GPU, and *autograd*, which computes derivatives of any
-computation written with tensors. This page introduces both and shows, with a tiny
+on an accelerator such as a GPU, and :term:`automatic differentiation`, which computes
+derivatives of computations built from differentiable tensor operations. PyTorch's
+engine for it is called *autograd*. This page introduces both and shows, with a tiny
 example, why autograd is what NumPy does not give you.
 """
 
@@ -36,7 +37,7 @@ print(a * 10 + 1)
 # %%
 # Autograd: derivatives for free
 # ------------------------------
-# For learning, values are not enough: we need the :term:`gradient` of a loss with
+# To train a model, values are not enough: we need the :term:`gradient` of a loss with
 # respect to every parameter. With NumPy you evaluate the function and then derive and
 # code the derivative yourself. For :math:`y = \sum_i x_i^3` that is
 # :math:`\partial y / \partial x_i = 3 x_i^2`:
@@ -64,8 +65,21 @@ print(y, x.grad)
 #
 # For a cube, deriving by hand is easy. For a neural network with millions of
 # parameters and dozens of layers it is not, and every change of the model would mean
-# new derivative code. Autograd works for any composition of tensor operations, so
-# changing the model means changing only the forward computation.
+# new derivative code. Autograd differentiates any composition of differentiable tensor
+# operations, so changing the model means changing only the forward computation.
+#
+# The path of the gradient ends where the computation stops being differentiable: an
+# integer or boolean result (``argmax``, a comparison), a value taken out of the tensor
+# world (``.item()``, ``.tolist()``, NumPy), or a tensor cut off with ``detach()`` or
+# computed under ``torch.no_grad()``. Piecewise-constant operations such as ``round``
+# are differentiable almost everywhere, but their gradient is zero.
+#
+# >>> x.argmax().requires_grad, (x > 2).requires_grad
+# (False, False)
+# >>> r = torch.tensor([0.4, 1.6], requires_grad=True)
+# >>> r.round().sum().backward()
+# >>> r.grad
+# tensor([0., 0.])
 
 # %%
 # A first training loop
@@ -96,27 +110,36 @@ print(f"w = {w.item():.4f}, loss = {loss.item():.4f}")
 # >>> abs(w.item() - w_star.item()) < 1e-3
 # True
 #
-# Chapters 2 and 5 explain autograd and training loops properly; the point here is only
-# that the gradient came from the framework.
+# :ref:`Chapter 2 <chapter-autograd>` explains autograd in detail and
+# :ref:`chapter 5 <chapter-training>` the training loop; the point here is only that
+# the gradient came from the framework.
 
 # %%
 # Where PyTorch comes from
 # ------------------------
 # PyTorch was released publicly in 2017 by Facebook's AI research lab (FAIR), taking up
-# ideas of the older Lua library Torch with Python as its front end. Version 1.0
-# followed at the end of 2018, and version 2.0, which added the ``torch.compile``
-# compiler, in 2023. Since 2022 the project has been hosted by the PyTorch Foundation,
-# part of the Linux Foundation. It executes operations eagerly, one Python line at a
-# time, which makes models ordinary Python code that can be printed and debugged.
+# ideas of the older Lua library Torch with Python as its front end. Version 1.0 came in
+# two steps: a preview was presented in October 2018 at the first PyTorch Developer
+# Conference, and the stable release followed in December 2018, during the NeurIPS
+# conference. (Notes that put the 1.0 announcement "in October 2018, at NeurIPS 2018"
+# merge the two events: NeurIPS 2018 took place in December.) Version 2.0, which added
+# the ``torch.compile`` compiler, followed in 2023. Since 2022 the project has been
+# hosted by the PyTorch Foundation, part of the Linux Foundation. It executes operations
+# eagerly, one Python line at a time, which makes models ordinary Python code that can
+# be printed and debugged.
 #
 # Much of the open-source deep-learning ecosystem builds on it, for example Hugging
 # Face ``transformers`` and Microsoft's DeepSpeed training library. Other frameworks
 # (TensorFlow/Keras, JAX, PaddlePaddle) offer the same two ingredients, tensors on
-# accelerators and automatic differentiation, so the ideas on this site carry over.
+# accelerators and automatic differentiation, so the ideas on this site carry over to
+# them, although their code differs.
+# :ref:`sphx_glr_auto_examples_00_getting_started_plot_06_questions_learners_ask.py`
+# says more about the frameworks and where they come from.
 #
 # Summary
 # -------
 # * A tensor is an n-dimensional array with a shape, a dtype and a device.
-# * Autograd records tensor operations and computes gradients with ``backward()``:
-#   this, not the arrays, is what NumPy lacks for deep learning.
+# * Autograd, PyTorch's automatic differentiation, records tensor operations and
+#   computes gradients with ``backward()``: this, not the arrays, is what NumPy lacks
+#   for deep learning. Gradients flow only through differentiable operations.
 # * Training repeats: forward computation, ``backward()``, parameter update.

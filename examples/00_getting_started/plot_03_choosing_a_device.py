@@ -75,8 +75,25 @@ print(x.device, cpu_tensor.device, moved.device)
 # True
 #
 # Operations need all their tensor inputs on the same device; mixing a CUDA tensor with
-# a CPU tensor raises an error instead of copying silently. (A zero-dimensional CPU
-# tensor, such as a scalar, is the one exception.)
+# a CPU tensor raises an error instead of copying silently. The main exception is a
+# zero-dimensional CPU tensor, which is accepted like a Python number. A few operations
+# are made to work across devices: ``.to()`` itself, ``dst.copy_(src)``, and indexing a
+# GPU tensor with CPU index tensors or masks.
+#
+# The ``meta`` device, which exists in every build and holds shapes but no data, follows
+# the same rules, so it can show them on any machine:
+#
+# >>> on_meta = torch.ones(3, device="meta")
+# >>> on_meta + torch.ones(3)
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: Tensor on device cpu is not on the expected device meta!
+# >>> (on_meta + torch.tensor(2.0)).device
+# device(type='meta')
+# >>> on_meta[torch.tensor([0, 2])].shape
+# torch.Size([2])
+# >>> on_meta.copy_(torch.ones(3)).device
+# device(type='meta')
 
 # %%
 # Several GPUs
@@ -114,11 +131,12 @@ print("with every GPU hidden:", child.stdout.strip())
 # .. pitfall:: Prefer explicit devices and ``CUDA_VISIBLE_DEVICES`` to ``torch.cuda.set_device``
 #
 #    Notes often select a GPU with ``torch.cuda.set_device(0)``. It changes the
-#    process-wide *current* GPU, the one that a bare ``"cuda"`` refers to, which makes
-#    code depend on a hidden global setting and is easy to get wrong when libraries or
-#    several GPUs are involved. PyTorch's own documentation of the function says its use
-#    "is discouraged in favor of device" and recommends ``CUDA_VISIBLE_DEVICES`` in most
-#    cases:
+#    *current* GPU of the calling thread, the one that a bare ``"cuda"`` refers to, which
+#    makes code depend on a hidden setting and is easy to get wrong when libraries,
+#    threads or several GPUs are involved (CUDA keeps the current device per host
+#    thread, so a thread started later begins again on GPU 0). PyTorch's own
+#    documentation of the function says its use "is discouraged in favor of device" and
+#    recommends ``CUDA_VISIBLE_DEVICES`` in most cases:
 #
 #    >>> "discouraged" in torch.cuda.set_device.__doc__
 #    True
@@ -126,10 +144,42 @@ print("with every GPU hidden:", child.stdout.strip())
 #    Write ``device = torch.device("cuda:1")`` and ``tensor.to(device)`` instead, or
 #    start the process with ``CUDA_VISIBLE_DEVICES=1`` and use ``"cuda"``.
 #
+# What does ``torch.cuda.set_device(0)`` do where there is no GPU? The cell below makes
+# the call and prints what happened on the machine that built this page.
+
+try:
+    torch.cuda.set_device(0)
+    outcome = f"current GPU: {torch.cuda.current_device()}"
+except (AttributeError, RuntimeError) as error:
+    outcome = f"{type(error).__name__}: {error}"
+print("CUDA in this build:", torch.backends.cuda.is_built())
+print(outcome)
+
+# %%
+# .. pitfall:: ``torch.cuda.set_device(0)`` fails on a build without CUDA
+#
+#    The same notes call ``torch.cuda.set_device(0)`` *before* checking
+#    ``torch.cuda.is_available()``, as if selecting a GPU were harmless everywhere. In a
+#    CPU-only build the call raises at once, with an unhelpful message: the function
+#    looks for a CUDA binding that such a build does not contain. (A CUDA build on a
+#    machine without a usable GPU raises too, with a different message.) Check
+#    availability first, or better, compute a device as above. On every build without
+#    CUDA the outcome is this ``AttributeError``:
+#
+#    >>> cpu_only_build = not torch.backends.cuda.is_built()
+#    >>> expected = "AttributeError: module 'torch._C' has no attribute '_cuda_setDevice'"
+#    >>> outcome == expected or not cpu_only_build
+#    True
+#
+#    A negative index makes the call do nothing, on any build:
+#
+#    >>> torch.cuda.set_device(-1)
+#
 # Summary
 # -------
 # * A ``torch.device`` is a type plus an optional index: ``torch.device("cuda:1")``.
 # * Compute the device once (``torch.accelerator.current_accelerator()`` or the CPU) and
 #   create or move tensors with ``device=`` / ``.to(device)``.
 # * Choose among GPUs with explicit device objects or ``CUDA_VISIBLE_DEVICES`` set before
-#   the process starts, not with ``torch.cuda.set_device``.
+#   the process starts, not with ``torch.cuda.set_device`` (which, in a build without
+#   CUDA, raises).

@@ -42,14 +42,15 @@ for attempt in range(3):
 # ``Timer`` does exactly that. It takes the statement as a string and the variables it
 # needs as ``globals``; ``blocked_autorange`` warms up, picks how many runs to group into
 # one measurement and keeps measuring for at least ``min_run_time`` seconds. The result
-# is a ``Measurement`` that prints its median, its spread (interquartile range, IQR) and
-# how it was taken.
+# is a ``Measurement``: it holds the median, the spread (interquartile range, IQR) and
+# how it was taken, and ``print(m)`` shows them in a small report.
 
 m = Timer("a @ b", globals={"a": a, "b": b}, label="256x256 matmul").blocked_autorange(
     min_run_time=0.2
 )
-print(m)
-print(f"median: {m.median * 1e6:.1f} us")
+print(f"{m.task_spec.label}: median {m.median * 1e6:.1f} us, IQR {m.iqr * 1e6:.1f} us")
+print(f"{len(m.times)} measurements of {m.number_per_run} runs, "
+      f"{m.task_spec.num_threads} thread(s)")
 
 # %%
 # Timings depend on the machine and its load, so they are shown, never tested. What is
@@ -61,11 +62,20 @@ print(f"median: {m.median * 1e6:.1f} us")
 # .. pitfall:: ``Timer`` measures with one thread unless told otherwise
 #
 #    PyTorch normally runs CPU operations on several threads, but ``Timer`` sets the
-#    thread count to ``num_threads=1`` by default, so that comparisons are not distorted
-#    by other work on the machine. The result can then differ, in either direction,
-#    from what a program running with its normal thread count sees. Pass ``num_threads=torch.get_num_threads()`` to measure under the normal
-#    setting, and mention the thread count when reporting numbers.
+#    thread count to ``num_threads=1`` by default. Its documentation gives the reason:
+#    single-threaded speed is an important inference setting and a good measure of an
+#    algorithm's intrinsic cost (it also makes results comparable between machines with
+#    different numbers of cores). One thread does not shield the measurement from other
+#    load on the machine, and the result can differ, in either direction, from what a
+#    program running with its normal thread count sees. Pass
+#    ``num_threads=torch.get_num_threads()`` to measure under the normal setting, and
+#    mention the thread count when reporting numbers.
 #
+#    >>> import inspect
+#    >>> inspect.signature(Timer).parameters["num_threads"].default
+#    1
+#    >>> "intrinsic algorithmic efficiency" in " ".join(Timer.__doc__.split())
+#    True
 #    >>> m.task_spec.num_threads
 #    1
 
@@ -162,8 +172,11 @@ else:
 # %%
 # On a GPU the first number is typically far smaller than the other two: it is the time
 # to queue the work. The result of ``x @ y`` is never wrong; only the clock is, because
-# any operation that needs the values (printing, ``.item()``, copying to the CPU) waits
-# for the GPU anyway.
+# any operation that needs the values (printing, ``.item()``, an ordinary copy to the
+# CPU) waits for the GPU anyway. The exception is a copy made with
+# ``.to("cpu", non_blocking=True)``: PyTorch then copies into pinned CPU memory in the
+# background and returns at once, so the CPU tensor may be read only after a
+# synchronisation.
 #
 # Summary
 # -------

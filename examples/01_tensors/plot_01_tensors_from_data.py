@@ -39,7 +39,7 @@ for name, t in [("scalar", scalar), ("vector", vector), ("matrix", matrix), ("cu
 # torch.Size([3, 2, 2])
 #
 # ``shape`` is a :class:`torch.Size`, a subclass of ``tuple``; the method ``size()``
-# returns the same object and ``size(d)`` one of its entries:
+# returns an equal ``torch.Size`` and ``size(d)`` one of its entries:
 #
 # >>> isinstance(matrix.shape, tuple), matrix.size() == matrix.shape, matrix.size(1)
 # (True, True, 3)
@@ -69,9 +69,14 @@ print(torch.tensor([1, 2, 3], dtype=torch.float64))
 # >>> torch.tensor([1, 2.5, 3]).dtype
 # torch.float32
 #
-# Notice that the printed tensors only mention the dtype when it is *not* the default
-# for that kind of number: ``tensor([1, 2, 3])`` is int64 and ``tensor([1.0, 2.5,
-# 3.0])`` is float32, while ``dtype=torch.float64`` is spelled out.
+# Notice that a printed tensor with elements mentions the dtype only when it is *not*
+# the default for that kind of number: ``tensor([1, 2, 3])`` is int64 and
+# ``tensor([1.0, 2.5, 3.0])`` is float32, while ``dtype=torch.float64`` is spelled out.
+# An empty tensor has no elements to show what kind of number it holds, so it names
+# every dtype except the default floating type:
+#
+# >>> torch.tensor([]), torch.tensor([], dtype=torch.int64)
+# (tensor([]), tensor([], dtype=torch.int64))
 #
 # .. pitfall:: An integer literal does not make a float tensor
 #
@@ -125,5 +130,5 @@ print(copied)
 #   become ``shape``.
 # * Integers give ``int64``, floats ``float32``, booleans ``bool``; a NumPy array keeps
 #   its own dtype (often ``float64``).
-# * ``shape`` and ``size()`` are the same ``torch.Size``; ``item()`` and ``tolist()``
+# * ``shape`` and ``size()`` give the same ``torch.Size``; ``item()`` and ``tolist()``
 #   go back to Python.

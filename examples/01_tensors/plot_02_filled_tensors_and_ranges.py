@@ -66,6 +66,24 @@ print(template.new_ones(4))
 #         [0., 0.]])
 # >>> filled.sum().item()
 # 0.0
+#
+# .. pitfall:: ``zeros_like(x)`` makes a new tensor and leaves ``x`` alone
+#
+#    One set of notes says that ``zero_()`` and ``torch.zeros_like()`` both turn an
+#    existing tensor into zeros. Only the method ``zero_()`` writes into the tensor it
+#    is called on. ``torch.zeros_like(x)`` returns a *new*
+#    tensor of zeros with ``x``'s shape, dtype and device, in memory of its own, and
+#    ``x`` keeps its values.
+#
+#    >>> values = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+#    >>> zeros = torch.zeros_like(values)
+#    >>> values
+#    tensor([[1., 2.],
+#            [3., 4.]])
+#    >>> zeros.untyped_storage().data_ptr() == values.untyped_storage().data_ptr()
+#    False
+#    >>> values.zero_() is values, values.sum().item()
+#    (True, 0.0)
 
 # %%
 # Uninitialised memory: ``torch.empty``
@@ -103,7 +121,14 @@ print(torch.linspace(0, 11, 10))
 # >>> torch.linspace(0, 1, 5)
 # tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
 #
-# ``arange`` with integer arguments gives ``int64``; ``linspace`` always gives floats.
+# ``arange`` with integer arguments gives ``int64``. ``linspace`` gives the default
+# floating type unless ``dtype=`` names another one; with an integer dtype each point is
+# truncated towards zero (2.5 becomes 2):
+#
+# >>> torch.arange(0, 10, 2).dtype, torch.linspace(0, 10, 5).dtype
+# (torch.int64, torch.float32)
+# >>> torch.linspace(0, 10, 5, dtype=torch.int64)
+# tensor([ 0,  2,  5,  7, 10])
 #
 # .. pitfall:: It is ``torch.arange``, not ``torch.arrange``
 #
@@ -147,6 +172,56 @@ print(torch.IntTensor([2.5, 3.3]))  # data, converted to int32
 #    (torch.Size([2, 3]), torch.Size([2]), torch.Size([]))
 #    >>> torch.IntTensor([2.5, 3.3])
 #    tensor([2, 3], dtype=torch.int32)
+
+# %%
+# The notes' programs, run as written
+# -----------------------------------
+# Two listings in one set of notes show, as their "program output", what *every*
+# function in the listing prints. Their last line, however, calls only one of them:
+# ``if __name__ == '__main__': test02()``. Run as written, the listing on creating
+# tensors prints only the three results of its ``test02`` (the uninitialised 2 x 3
+# tensor, ``tensor([10.])`` and ``tensor([10., 20.])``), and none of the output shown
+# for its ``test01`` (``tensor(10)`` ...) and ``test03`` (the ``IntTensor`` results).
+# The functions, shortened, and the call as the listing makes it:
+#
+# >>> import contextlib, io
+# >>> def test01():
+# ...     print(torch.tensor(10))
+# >>> def test02():
+# ...     print(torch.Tensor(2, 3))
+# ...     print(torch.Tensor([10]))
+# ...     print(torch.Tensor([10, 20]))
+# >>> def test03():
+# ...     print(torch.IntTensor([2.5, 3.3]))
+# >>> output = io.StringIO()
+# >>> with contextlib.redirect_stdout(output):
+# ...     test02()  # the listing's only call
+# >>> printed = output.getvalue()
+# >>> printed.count("tensor("), "tensor(10)" in printed, "int32" in printed
+# (3, False, False)
+# >>> printed.splitlines()[-2:]
+# ['tensor([10.])', 'tensor([10., 20.])']
+#
+# The listing on ranges and random tensors has the same last line. Its ``test02`` draws
+# a random tensor and prints the seed twice, and the ``arange`` and ``linspace`` results
+# shown above them (from ``test01``) never appear:
+#
+# >>> def test01():
+# ...     print(torch.arange(0, 10, 2))
+# ...     print(torch.linspace(0, 11, 10))
+# >>> def test02():
+# ...     print(torch.randn(2, 3))
+# ...     print("seed:", torch.random.initial_seed())
+# ...     torch.random.manual_seed(100)
+# ...     print("seed:", torch.random.initial_seed())
+# >>> output = io.StringIO()
+# >>> with contextlib.redirect_stdout(output):
+# ...     test02()  # the listing's only call
+# >>> printed = output.getvalue()
+# >>> "tensor([0, 2, 4, 6, 8])" in printed, printed.splitlines()[-1]
+# (False, 'seed: 100')
+#
+# To see every result, call every function (``test01()``, ``test02()``, ``test03()``).
 #
 # Summary
 # -------
@@ -154,5 +229,7 @@ print(torch.IntTensor([2.5, 3.3]))  # data, converted to int32
 #   from the fill value.
 # * ``*_like(t)`` copies ``t``'s shape, dtype and device; ``t.new_*(shape)`` keeps only
 #   its dtype and device.
-# * ``arange`` excludes its end, ``linspace`` includes both ends.
+# * ``arange`` excludes its end, ``linspace`` includes both ends and is floating-point
+#   unless ``dtype=`` says otherwise.
+# * ``torch.zeros_like(x)`` is a new tensor; ``x.zero_()`` zeroes ``x`` itself.
 # * Use ``torch.tensor`` and the factory functions rather than ``torch.Tensor(...)``.

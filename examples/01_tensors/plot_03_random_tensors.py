@@ -50,7 +50,7 @@ fig, axes = plt.subplots(1, 3, figsize=(9, 3), layout="constrained")
 axes[0].hist(uniform.numpy(), bins=50, color="tab:blue")
 axes[0].set_title("torch.rand: uniform, [0, 1)")
 axes[1].hist(normal.numpy(), bins=50, color="tab:orange")
-axes[1].set_title("torch.randn: normal(0, 1)")
+axes[1].set_title("torch.randn: standard normal")
 axes[2].hist(dice.numpy(), bins=torch.arange(0.5, 7.5, 1.0).numpy(), color="tab:green", rwidth=0.8)
 axes[2].set_title("torch.randint(1, 7): 1..6")
 for ax in axes:
@@ -79,11 +79,25 @@ plt.show()
 # .. pitfall:: ``torch.rand`` includes 0 and excludes 1
 #
 #    Notes often describe ``torch.rand`` as sampling "from the interval (0, 1)" and
-#    ``torch.randint(low, high)`` as "from (low, high)". Both intervals are half-open:
-#    ``rand`` draws from [0, 1) (0 is possible, 1 is not) and ``randint`` from
-#    [low, high), so ``high`` itself never appears. Code that takes ``log`` of
-#    ``torch.rand`` output can therefore meet ``log(0) = -inf``.
+#    ``torch.randint(low, high)`` as "from (low, high)". The documentation defines both
+#    intervals as half-open: ``rand`` draws from a uniform distribution "on the
+#    interval [0, 1)", ``randint`` between ``low`` "(inclusive)" and ``high``
+#    "(exclusive)". So 0 is a possible value of ``rand`` and 1 is not, and ``high``
+#    never appears. On the CPU a ``float32`` draw is one of the 2**24 equally spaced
+#    values k / 2**24 (k = 0, 1, …, 2**24 - 1), so exactly 0 comes up about once in 17
+#    million draws: rare, but code that takes the ``log`` of ``torch.rand`` output will
+#    meet ``log(0) = -inf`` sooner or later. The seeded generator below draws a 0 at
+#    position 3997.
 #
+#    >>> "interval :math:`[0, 1)`" in torch.rand.__doc__, "(exclusive)" in torch.randint.__doc__
+#    (True, True)
+#    >>> u = torch.rand(4000, generator=torch.Generator().manual_seed(2313))
+#    >>> (u == 0).nonzero().flatten(), bool(u.max() < 1)
+#    (tensor([3997]), True)
+#    >>> torch.equal(u * 2**24, (u * 2**24).round())  # every value is k / 2**24
+#    True
+#    >>> u.log().min()
+#    tensor(-inf)
 #    >>> torch.randint(0, 2, (1000,)).unique()
 #    tensor([0, 1])
 

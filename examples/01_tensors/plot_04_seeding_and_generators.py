@@ -43,8 +43,9 @@ print(first, second, third, sep="\n")
 # Which seed is in use?
 # ---------------------
 # ``torch.initial_seed()`` returns the seed the global generator was last seeded with.
-# At start-up PyTorch seeds it from the operating system's entropy source, so a fresh
-# process has a different seed every time; after ``manual_seed`` it is that seed.
+# At start-up PyTorch picks a seed that cannot be predicted (on Linux and macOS it reads
+# it from ``/dev/urandom``, on Windows it derives it from a high-resolution clock), so
+# every fresh process has a different seed; after ``manual_seed`` it is that seed.
 
 torch.manual_seed(100)
 print("seed in use:", torch.initial_seed())
@@ -101,13 +102,23 @@ b = torch.rand(2)
 # >>> shuffle_rng.initial_seed()
 # 7
 #
+# Seed a private generator yourself: unlike the global one, a new ``torch.Generator``
+# always starts from the same fixed seed, so two unseeded generators give the same
+# numbers.
+#
+# >>> torch.Generator().initial_seed()
+# 67280421310721
+# >>> torch.equal(torch.rand(3, generator=torch.Generator()),
+# ...             torch.rand(3, generator=torch.Generator()))
+# True
+#
 # Are there "true" random numbers?
 # --------------------------------
 # A PRNG is deterministic by design: the same seed always gives the same sequence, which
-# is exactly why seeding works. Computers can also collect *unpredictable* bits from
-# hardware events (the operating system offers them as ``os.urandom``), and PyTorch uses
-# such bits to pick its seed at start-up. Deep-learning code wants the PRNG's
-# repeatability, so it seeds explicitly.
+# is exactly why seeding works. Operating systems also collect *unpredictable* bits
+# from hardware events and hand them to programs (``/dev/urandom`` on Linux and macOS,
+# ``os.urandom`` in Python); that is where PyTorch takes its start-up seed from on Linux
+# and macOS. Deep-learning code wants the PRNG's repeatability, so it seeds explicitly.
 #
 # .. pitfall:: A seed makes a run repeatable, not portable
 #

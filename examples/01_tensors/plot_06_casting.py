@@ -67,6 +67,21 @@ for name, value in shortcuts.items():
 #    Traceback (most recent call last):
 #        ...
 #    TypeError: 'torch.dtype' object is not callable
+#
+# .. pitfall:: ``float32 x = x.long()`` is not Python
+#
+#    A slide in one set of notes writes a cast as ``float32 x = x.long()``, as if it
+#    declared a variable's type in C. Python has no type declarations: the line is a
+#    syntax error. Read as two statements, it says that ``x`` is a ``float32`` tensor and
+#    that ``x = x.long()`` rebinds the name ``x`` to an ``int64`` copy. The cast itself
+#    never changes the tensor it is called on.
+#
+#    >>> compile("float32 x = x.long()", "<notes>", "exec")
+#    Traceback (most recent call last):
+#        ...
+#    SyntaxError: invalid syntax
+#    >>> x.dtype, x.long().dtype, x.dtype
+#    (torch.float32, torch.int64, torch.float32)
 
 # %%
 # The legacy ``.type()``
@@ -116,17 +131,35 @@ print(original)
 #    (True, False)
 
 # %%
-# Fewer bits, fewer digits
-# ------------------------
-# Casting to a narrower floating type keeps the range roughly but rounds to fewer
-# significant digits; an integer too large for the target integer type wraps.
+# Fewer bits: fewer digits, and a smaller range
+# ---------------------------------------------
+# Casting to a narrower floating type rounds to fewer significant digits, and it can
+# also shrink the range. ``float16`` ends at 65504: larger values round down to 65504
+# up to 65520, and from 65520 on they become ``inf``, without an error. Likewise,
+# ``float64`` values beyond about 3.4e38 become ``inf`` in ``float32``. ``bfloat16``
+# keeps the range of ``float32`` (up to about 3.4e38) but has only about three
+# significant decimal digits. Values that silently turn into ``inf`` are a common source
+# of ``inf`` and ``nan`` in half-precision code.
 
 third = torch.tensor([1 / 3], dtype=torch.float64)
 print(third, third.float(), third.half(), third.bfloat16(), sep="\n")
+large = torch.tensor([65504.0, 65519.0, 65520.0, 1e5])
+print(large.half(), large.bfloat16(), sep="\n")
 
 # %%
-# >>> third.half().item()
-# 0.333251953125
+# >>> third.half().item(), third.bfloat16().item()
+# (0.333251953125, 0.333984375)
+# >>> large.half()
+# tensor([65504., 65504.,    inf,    inf], dtype=torch.float16)
+# >>> torch.finfo(torch.float16).max, torch.finfo(torch.bfloat16).max
+# (65504.0, 3.3895313892515355e+38)
+# >>> torch.tensor([1e5, 3e38]).bfloat16()
+# tensor([9.9840e+04, 3.0041e+38], dtype=torch.bfloat16)
+# >>> torch.tensor([1e300], dtype=torch.float64).float()
+# tensor([inf])
+#
+# Among integers, a value too large for the target type wraps around:
+#
 # >>> torch.tensor([300]).to(torch.uint8)
 # tensor([44], dtype=torch.uint8)
 #
@@ -141,5 +174,7 @@ print(third, third.float(), third.half(), third.bfloat16(), sep="\n")
 # -------
 # * ``t.to(dtype)`` is the general cast; ``.float()``, ``.long()``, ``.half()``... are
 #   shortcuts; ``.type(...)`` is the legacy spelling.
-# * Float to integer truncates toward zero; narrower floats keep fewer digits.
+# * Float to integer truncates toward zero; narrower floats keep fewer digits, and
+#   ``float16`` also has a much smaller range (its largest value is 65504; larger values
+#   can become ``inf``), while ``bfloat16`` keeps ``float32``'s range.
 # * A cast to the current dtype returns the same tensor; use ``clone()`` for a copy.

@@ -97,8 +97,12 @@ print(torch.div(n, 2, rounding_mode="trunc"))
 # Integers do not become infinite
 # -------------------------------
 # Floating-point division by zero gives ``inf`` or ``nan``, as IEEE 754 prescribes. An
-# integer has no ``inf``, so integer floor division by zero is an error, and integer
-# results that do not fit the dtype wrap around silently.
+# integer has no ``inf``. On the CPU, integer floor division by zero is therefore an
+# error, and so are ``%`` and ``torch.div(..., rounding_mode="trunc")`` by zero. On a
+# CUDA GPU the kernels do not check, because a check would make the CPU wait for the
+# GPU: the result is an unspecified number (often -1) and no error is raised. Guard the
+# divisors yourself, or divide in floating point. On every device, integer results that
+# do not fit the dtype wrap around silently.
 
 print(torch.tensor([1.0, -1.0, 0.0]) / 0)
 print(torch.tensor([5]) / 0)  # true division: the result is a float
@@ -107,6 +111,10 @@ print(torch.tensor([5]) / 0)  # true division: the result is a float
 # >>> torch.tensor([1.0, -1.0, 0.0]) / 0
 # tensor([inf, -inf, nan])
 # >>> torch.tensor([5]) // 0
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: ZeroDivisionError
+# >>> torch.tensor([5]) % 0
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: ZeroDivisionError
@@ -137,5 +145,6 @@ print(torch.tensor([5]) / 0)  # true division: the result is a float
 #   ``sub``, ``mul``, ``div``, ``neg``. They return new tensors.
 # * ``/`` always returns floats; ``//`` floors (``-7 // 2 == -4``); ``torch.div`` takes
 #   ``rounding_mode="trunc"`` or ``"floor"``.
-# * Float division by zero gives ``inf``/``nan``; integer floor division by zero raises;
-#   integer :term:`overflow` wraps.
+# * Float division by zero gives ``inf``/``nan``; integer ``//`` and ``%`` by zero raise
+#   on the CPU and give an unspecified value on a CUDA GPU; integer :term:`overflow`
+#   wraps.

@@ -28,10 +28,20 @@ print(y)
 # >>> result is y
 # True
 #
-# The in-place versions exist as tensor methods only: there is no ``torch.add_``.
+# The in-place forms are mainly tensor methods. Some of them also exist as functions in
+# the ``torch`` namespace (``torch.relu_``, ``torch.abs_``, ``torch.exp_``,
+# ``torch.sqrt_`` ...), but the arithmetic ones do not: there is no ``torch.add_``,
+# ``torch.sub_``, ``torch.mul_`` or ``torch.div_``.
 #
 # >>> hasattr(torch.Tensor, "add_"), hasattr(torch, "add_")
 # (True, False)
+# >>> [hasattr(torch, name) for name in ("sub_", "mul_", "div_")]
+# [False, False, False]
+# >>> [hasattr(torch, name) for name in ("relu_", "abs_", "exp_", "sqrt_")]
+# [True, True, True, True]
+# >>> signs = torch.tensor([-1.0, 2.0])
+# >>> torch.relu_(signs) is signs, signs
+# (True, tensor([0., 2.]))
 #
 # Two more in-place methods that the notes mention: ``x.copy_(src)`` copies the values
 # of ``src`` into ``x`` (keeping ``x``'s dtype, and :term:`broadcasting` ``src`` if

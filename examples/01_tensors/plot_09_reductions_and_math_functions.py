@@ -82,11 +82,11 @@ print(data / row_totals)  # each row now sums to 1
 # %%
 # Integer tensors
 # ---------------
-# ``sum`` of an integer tensor is an integer (``int64``, even for smaller integer
-# types, so that the total does not overflow). ``mean`` has no integer version and
-# raises, as explained on
+# ``sum`` of an integer tensor is an integer: ``int64``, even for smaller integer types,
+# so that totals of small integers do not overflow. An ``int64`` sum can still wrap
+# around, silently. ``mean`` has no integer version and raises, as explained on
 # :ref:`sphx_glr_auto_examples_01_tensors_plot_05_dtypes_and_defaults.py`; convert the
-# tensor, or pass the result dtype.
+# tensor, or pass the result's dtype.
 
 counts = torch.tensor([[1, 2, 3], [4, 5, 6]])
 print(counts.sum(dim=0))
@@ -97,8 +97,31 @@ print(counts.mean(dim=0, dtype=torch.float32))
 # torch.int64
 # >>> torch.tensor([100, 100], dtype=torch.int8).sum()
 # tensor(200)
-# >>> counts.float().mean()
-# tensor(3.5000)
+# >>> torch.tensor([2**62, 2**62]).sum()  # 2**63 does not fit in int64
+# tensor(-9223372036854775808)
+# >>> counts.float().mean(), counts.mean(dtype=torch.float64)
+# (tensor(3.5000), tensor(3.5000, dtype=torch.float64))
+#
+# .. pitfall:: ``mean`` is not limited to ``float32`` and ``float64``
+#
+#    A comment in one set of notes says that the tensor passed to ``mean`` "must be
+#    Float or Double". ``float16`` and ``bfloat16`` work as well, and so do the complex
+#    dtypes. (The ``float8`` types are the exception: they are meant for storage, and on
+#    the CPU they lack ``mean`` and most other arithmetic.) For integer input,
+#    ``dtype=`` names the floating-point (or complex) type of the result; an integer
+#    ``dtype=`` is refused.
+#
+#    >>> [torch.tensor([1, 2], dtype=dt).mean().item()
+#    ...  for dt in (torch.float16, torch.bfloat16, torch.float32, torch.float64)]
+#    [1.5, 1.5, 1.5, 1.5]
+#    >>> torch.tensor([1 + 1j, 2 + 3j]).mean()
+#    tensor(1.5000+2.0000j)
+#    >>> torch.tensor([1, 2]).mean(dtype=torch.float16)
+#    tensor(1.5000, dtype=torch.float16)
+#    >>> torch.tensor([1, 2]).mean(dtype=torch.int64)
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: mean(): could not infer output dtype. Optional dtype must be either a floating point or complex dtype. Got: Long
 #
 # Other reductions follow the same ``dim``/``keepdim`` pattern: ``prod``, ``amax``,
 # ``amin``, ``std``, and ``max``/``min``, which with a ``dim`` return both the values
@@ -161,6 +184,8 @@ print(x.log())
 # * ``t.sum(dim=d)`` removes dimension ``d``; ``dim=0`` of a matrix gives one value per
 #   column, ``dim=1`` one value per row.
 # * ``keepdim=True`` keeps it with size 1, so the result broadcasts against ``t``.
-# * Integer ``sum`` gives ``int64``; integer ``mean`` needs ``.float()`` or ``dtype=``.
+# * Integer ``sum`` gives ``int64`` (which can still wrap); integer ``mean`` needs
+#   ``.float()`` or a floating ``dtype=``; floating and complex tensors of any precision
+#   have a ``mean``.
 # * ``sqrt``, ``exp``, ``log`` return floats; ``log(0)`` is ``-inf``, ``sqrt(-1)`` is
 #   ``nan``.

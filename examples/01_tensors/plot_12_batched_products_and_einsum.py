@@ -3,10 +3,11 @@ Batched matrix products, ``matmul`` and ``einsum``
 ==================================================
 
 Models multiply many matrices at once: one per example in a batch, or one per attention
-head. ``torch.bmm`` does this for a stack of matrices, ``torch.matmul`` (the ``@``
-operator) does it with :term:`broadcasting`, and ``torch.einsum`` writes any of these
-products as a formula over index letters. The page ends with a reference table of all
-the products and their shape rules.
+head. ``torch.bmm`` does this for a stack of matrices (a
+:term:`batched matrix multiplication`), ``torch.matmul`` (the ``@`` operator) does it
+with :term:`broadcasting`, and ``torch.einsum`` writes any of these products as a
+formula over index letters. The page ends with a reference table of all the products
+and their shape rules.
 """
 
 import torch
@@ -104,11 +105,19 @@ print(out.shape)
 # .. pitfall:: ``torch.matmul`` has shape rules too
 #
 #    Notes sometimes say that ``torch.matmul`` puts "no restriction" on the shapes of
-#    its operands. It accepts more shapes than ``mm`` and ``bmm``, but two rules still
-#    apply: the last dimension of the first operand must equal the second-to-last
-#    dimension of the second (the inner sizes of each matrix product), and the batch
-#    dimensions must be broadcastable. Note that the first error message reports the
-#    batch folded into the rows (``12x5`` for ``[3, 4, 5]``).
+#    its operands. It accepts more shapes than ``mm`` and ``bmm``, but three rules still
+#    apply: both operands need at least one dimension (to scale by a 0-dimensional
+#    tensor, use ``*``), the last dimension of the first operand must equal the
+#    second-to-last dimension of the second (the inner sizes of each matrix product),
+#    and the batch dimensions must be broadcastable. Note that the second error message
+#    reports the batch folded into the rows (``12x5`` for ``[3, 4, 5]``).
+#
+#    >>> torch.matmul(torch.tensor(2.0), torch.tensor(3.0))
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: both arguments to matmul need to be at least 1D, but they are 0D and 0D
+#    >>> torch.tensor(2.0) * torch.tensor([1.0, 2.0])
+#    tensor([2., 4.])
 #
 #    >>> torch.randn(3, 4, 5) @ torch.randn(4, 5)
 #    Traceback (most recent call last):
@@ -122,9 +131,10 @@ print(out.shape)
 # %%
 # Index notation: ``torch.einsum``
 # --------------------------------
-# ``torch.einsum`` describes a product by giving each dimension a letter. Letters that
-# appear in the inputs but not after ``->`` are summed over; the output letters give
-# the order of the result's dimensions. Every product on this page is one formula:
+# ``torch.einsum`` uses :term:`Einstein summation`: it describes a product by giving
+# each dimension a letter. Letters that appear in the inputs but not after ``->`` are
+# summed over; the output letters give the order of the result's dimensions. Every
+# product on this page is one formula:
 
 p = torch.tensor([1, 2, 3])
 q = torch.tensor([4, 5, 6])

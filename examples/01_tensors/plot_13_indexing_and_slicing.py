@@ -138,6 +138,17 @@ print(grid)
 #         [0, 0, 0, 5]])
 # >>> first_row.data_ptr() == grid.data_ptr()
 # True
+#
+# ``data_ptr()`` is the address of a tensor's first element, and row 0 starts where
+# ``grid`` starts. Row 1 starts four elements further on, so its ``data_ptr()`` differs
+# although it shares the memory just as well; to test sharing in general, compare the
+# storages (see
+# :ref:`sphx_glr_auto_examples_01_tensors_plot_20_reshape_and_view.py`):
+#
+# >>> grid[1].data_ptr() == grid.data_ptr()
+# False
+# >>> grid[1].untyped_storage().data_ptr() == grid.untyped_storage().data_ptr()
+# True
 # >>> copy = grid[0].clone()
 # >>> copy[0] = 99
 # >>> grid[0, 0]

@@ -135,6 +135,57 @@ print(cols)
 # TypeError: index_select(): argument 'index' (position 2) must be Tensor, not list
 
 # %%
+# The dtype of an index tensor
+# ----------------------------
+# Index tensors are normally ``int64``: that is what ``torch.tensor([0, 2])`` creates,
+# and what every function that *computes* positions returns (``argmax``, ``nonzero``,
+# the indices of ``sort`` and ``max(dim=...)``). Floating-point tensors cannot index.
+
+positions = data[0].argmax()
+print(positions, data[0].nonzero().flatten(), data[0].sort().indices, sep="\n")
+
+# %%
+# >>> positions.dtype, data.nonzero().dtype, data.sort(dim=1).indices.dtype
+# (torch.int64, torch.int64, torch.int64)
+# >>> data[torch.tensor([0.0, 2.0])]
+# Traceback (most recent call last):
+#     ...
+# IndexError: tensors used as indices must be long, int, byte or bool tensors
+#
+# .. pitfall:: ``int32`` indices work in many places, but not everywhere
+#
+#    A dtype table in one set of notes lists ``int32`` as the dtype for indices on
+#    CUDA, as if ``int64`` were wrong there. ``int64`` is the dtype PyTorch itself uses
+#    for indices on every device. ``int32`` index tensors are accepted by square-bracket
+#    indexing, ``index_select``, ``gather`` and embedding lookups, but not by every
+#    function: ``torch.take``, ``one_hot`` and ``cross_entropy`` (for its class
+#    targets) refuse them. Keep indices in ``int64`` unless memory forces a smaller type,
+#    and convert with ``.long()`` where a function asks for it.
+#
+#    >>> idx32 = torch.tensor([0, 2], dtype=torch.int32)
+#    >>> torch.equal(data[idx32], data[[0, 2]]), torch.equal(data.index_select(0, idx32), data[[0, 2]])
+#    (True, True)
+#    >>> torch.equal(torch.gather(data, 1, idx32.expand(4, 2)), data[:, [0, 2]])
+#    True
+#    >>> torch.nn.functional.embedding(idx32, torch.eye(3)).shape
+#    torch.Size([2, 3])
+#    >>> torch.take(data, idx32)
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: take(): Expected a long tensor for index, but got Int
+#    >>> torch.nn.functional.one_hot(idx32)
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: one_hot is only applicable to index tensor of type LongTensor.
+#    >>> torch.nn.functional.cross_entropy(torch.zeros(2, 3), idx32)
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: expected target dtype to be Long or Byte, but got Int
+#    >>> torch.nn.functional.one_hot(idx32.long())
+#    tensor([[1, 0, 0],
+#            [0, 0, 1]])
+
+# %%
 # Copies, and assigning through an index
 # --------------------------------------
 # Unlike slicing, list and boolean indexing return a *copy*: changing the result leaves
@@ -150,7 +201,7 @@ clipped[clipped > 5] = 0  # writes into clipped
 print(clipped)
 
 # %%
-# >>> picked.data_ptr() == data.data_ptr(), data[0, 0]
+# >>> picked.untyped_storage().data_ptr() == data.untyped_storage().data_ptr(), data[0, 0]
 # (False, tensor(4))
 # >>> clipped.max()
 # tensor(4)
@@ -175,14 +226,21 @@ print(clipped)
 # The notes' outputs, checked
 # ---------------------------
 # Course notes show these selections on an unseeded ``torch.randint`` matrix, so a new
-# run prints other numbers (and their boolean-indexing example defines a function
-# ``test`` but calls ``test04``, which stops with a ``NameError``). With the matrix the
-# notes printed typed in, every result they show is reproduced:
+# run prints other numbers. Their boolean-indexing example does not run at all: it
+# defines a function ``test`` and then calls ``test04``, which stops with a
+# ``NameError`` before anything is printed. With the matrix the notes printed typed
+# in, and the function called by its own name, every result they show is reproduced:
 #
 # >>> notes = torch.tensor([[0, 7, 6, 5, 9],
 # ...                       [6, 8, 3, 1, 0],
 # ...                       [6, 3, 8, 7, 3],
 # ...                       [4, 9, 5, 3, 1]])
+# >>> def test():
+# ...     print(notes[notes[:, 2] > 5])
+# >>> test04()  # the listing's last line
+# Traceback (most recent call last):
+#     ...
+# NameError: name 'test04' is not defined
 # >>> notes[[0, 1], [1, 2]]
 # tensor([7, 3])
 # >>> notes[[[0], [1]], [1, 2]]
@@ -203,4 +261,6 @@ print(clipped)
 #   dimensions are paired and broadcast, they do not form a block.
 # * A boolean mask keeps the ``True`` positions; a full-shape mask returns a 1-D tensor.
 # * ``index_select(dim, index_tensor)``: ``dim=0`` rows, ``dim=1`` columns.
+# * Indices are ``int64`` (what ``argmax`` and ``nonzero`` return); ``int32`` works for
+#   indexing but not for every function.
 # * List and mask indexing return copies; ``t[mask] = v`` still assigns in place.

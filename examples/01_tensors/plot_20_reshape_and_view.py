@@ -114,14 +114,34 @@ print(y)
 # tensor([[10,  1,  2],
 #         [ 3,  4,  5]])
 #
-# To *see* that two tensors share memory, compare the address of their first element,
-# ``data_ptr()``, or the address of the memory block behind them,
-# ``untyped_storage().data_ptr()``:
+# To *see* that two tensors share memory, compare the address of the memory block
+# behind them, ``untyped_storage().data_ptr()``. The shorter ``data_ptr()`` is the
+# address of a tensor's *first element*: equal values show that two tensors start at
+# the same element, but a view that starts further in, such as ``x[1:]``, has a
+# different ``data_ptr()`` although it lives in the same storage.
 #
-# >>> x.data_ptr() == y.data_ptr()
-# True
 # >>> x.untyped_storage().data_ptr() == y.untyped_storage().data_ptr()
 # True
+# >>> x.data_ptr() == y.data_ptr()  # both start at element 0
+# True
+# >>> tail = x[1:]
+# >>> tail.data_ptr() == x.data_ptr(), tail.storage_offset()
+# (False, 1)
+# >>> tail.untyped_storage().data_ptr() == x.untyped_storage().data_ptr()
+# True
+#
+# .. pitfall:: There is no ``torch.view``: ``view`` is a tensor method
+#
+#    One set of notes heads its reshaping section "``torch.view``". ``view`` exists only
+#    as a method, ``x.view(2, 3)``; unlike ``reshape``, which is both a method and the
+#    function ``torch.reshape``, there is no function of that name in ``torch``.
+#
+#    >>> torch.view(x, (2, 3))
+#    Traceback (most recent call last):
+#        ...
+#    AttributeError: module 'torch' has no attribute 'view'
+#    >>> torch.equal(x.view(2, 3), torch.reshape(x, (2, 3)))
+#    True
 #
 # .. pitfall:: ``id()`` cannot tell whether tensors share memory
 #
@@ -130,7 +150,7 @@ print(y)
 #    to: ``x`` and its view ``y`` are two different objects over one block of memory, so
 #    their ids differ although they share everything. Worse, ``a.data`` builds a new
 #    temporary object on each access; two temporaries that do not live at the same time
-#    can get the same id by chance. Compare ``data_ptr()`` instead.
+#    can get the same id by chance. Compare ``untyped_storage().data_ptr()`` instead.
 #
 #    >>> id(x) == id(y)
 #    False
@@ -191,5 +211,6 @@ print(independent)
 #   count must not change; one size may be ``-1``.
 # * ``view`` never copies (it shares memory or raises); ``reshape`` shares memory when it
 #   can and copies only when it must.
-# * Check sharing with ``data_ptr()`` or ``untyped_storage().data_ptr()``, never
-#   ``id()``; use ``clone()`` when you need a copy.
+# * Check sharing with ``untyped_storage().data_ptr()`` (``data_ptr()`` only tells
+#   whether two tensors start at the same element), never with ``id()``; use
+#   ``clone()`` when you need a copy.

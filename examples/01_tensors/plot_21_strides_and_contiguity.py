@@ -94,9 +94,10 @@ plt.show()
 # ----------------------------------------------------------
 # A tensor is *contiguous* when reading its elements in row-major order walks through
 # memory one element after the other, that is when its strides are those of a fresh
-# tensor of its shape. ``x`` is contiguous, ``t`` is not. ``contiguous()`` returns the
-# tensor itself when it already is contiguous, and otherwise a *copy* whose memory is in
-# row-major order.
+# tensor of its shape. (The stride of a dimension of size 1 does not matter, since no
+# step is ever taken along it.) ``x`` is contiguous, ``t`` is not. ``contiguous()``
+# returns the tensor itself when it already is contiguous, and otherwise a *copy* whose
+# memory is in row-major order.
 
 tc = t.contiguous()
 print(tc.is_contiguous(), tc.stride())
@@ -108,6 +109,13 @@ print(tc.is_contiguous(), tc.stride())
 # ((2, 1), False)
 # >>> x.contiguous() is x
 # True
+#
+# A transposed column is a row whose stride differs from a fresh row's, and it still
+# counts as contiguous:
+#
+# >>> row = torch.zeros(3, 1).t()
+# >>> row.shape, row.stride(), torch.zeros(1, 3).stride(), row.is_contiguous()
+# (torch.Size([1, 3]), (1, 1), (3, 1), True)
 #
 # .. pitfall:: A non-contiguous tensor is not scattered across memory
 #
@@ -217,4 +225,5 @@ print(swapped.shape, two_steps.shape, one_step.shape)
 # * ``transpose`` and ``permute`` rearrange strides and share memory; the result is
 #   usually not contiguous.
 # * ``contiguous()`` copies into row-major order only if needed; ``view`` raises when the
-#   strides cannot express the new shape, ``reshape`` then copies.
+#   strides cannot express the new shape, ``reshape`` then copies. Why that matters in
+#   practice, and what it costs, is the subject of the next page.

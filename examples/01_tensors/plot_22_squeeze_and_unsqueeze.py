@@ -64,6 +64,21 @@ print(x.unsqueeze(0).shape, x.unsqueeze(1).shape, x.unsqueeze(-1).shape)
 # >>> x[None].shape, x[:, None].shape
 # (torch.Size([1, 2, 3]), torch.Size([2, 1, 3]))
 #
+# .. pitfall:: After ``x = x.unsqueeze(1)``, the shape is ``x.shape``
+#
+#    A slide deck shows ``x = x.unsqueeze(1)`` followed by ``shape.shape`` and the
+#    output ``torch.Size([2, 1, 3])``. No variable ``shape`` exists, so that line stops
+#    with a ``NameError``; the shape is an attribute of the tensor, ``x.shape``. The
+#    printed size is right.
+#
+#    >>> y = torch.zeros([2, 3]).unsqueeze(1)
+#    >>> shape.shape
+#    Traceback (most recent call last):
+#        ...
+#    NameError: name 'shape' is not defined
+#    >>> y.shape
+#    torch.Size([2, 1, 3])
+#
 # A typical use: a model that takes batches of shape ``(N, C, H, W)`` gets a single image
 # of shape ``(C, H, W)`` as a batch of one.
 

@@ -15,8 +15,13 @@ import torch
 # Pick the device once
 # --------------------
 # Decide the device in one place and use the variable everywhere. Writing ``"cuda"``
-# into the code makes it crash on machines without an NVIDIA GPU (or with a CPU-only
-# build of PyTorch).
+# into the code makes it crash wherever ``torch.cuda.is_available()`` is ``False``: with
+# a CPU-only build of PyTorch, on a machine without a GPU, and on machines whose
+# accelerator has another device type, such as Apple silicon (``"mps"``) or Intel GPUs
+# (``"xpu"``). AMD GPUs, with a ROCm build of PyTorch, do use the device type
+# ``"cuda"``. The line below picks a CUDA (or ROCm) GPU when there is one;
+# ``torch.accelerator.current_accelerator()``, shown on the getting-started page, picks
+# whatever accelerator the machine has.
 
 device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 print("This page was built on:", device)
@@ -88,6 +93,12 @@ print(moved.device, both.device, both.dtype, back.device)
 # ``.to`` never moves a tensor in place: the original stays where it was, so write
 # ``x = x.to(device)``.
 #
+# That makes three ways to get a tensor onto a GPU: create it there (``device=``), move
+# it with ``.to(device)``, or call ``.cuda()``. One set of notes announces "two ways"
+# and then shows these three. Only ``.to(device)`` and ``device=`` also work when the
+# device turns out to be the CPU. (The same listing calls only its last function,
+# ``test04``, yet shows the output of all four as its result.)
+#
 # .. pitfall:: ``.cuda()`` fails on a machine without a GPU
 #
 #    Notes often move tensors with ``data.cuda()`` or create them with
@@ -95,7 +106,11 @@ print(moved.device, both.device, both.dtype, back.device)
 #    does: on a CPU-only machine (or build) these lines raise an error. Compute the
 #    device once, as at the top of this page, and use ``.to(device)``; the same script
 #    then runs on both kinds of machines. The cell below runs ``.cuda()`` only where it
-#    can work and shows the error elsewhere.
+#    can work and shows the error elsewhere. The doctests after it hold on every
+#    machine: ``.cuda()`` succeeds exactly when a CUDA GPU is available, and a build of
+#    PyTorch with neither CUDA nor ROCm support raises an ``AssertionError`` with the
+#    message shown. (A CUDA build on a machine without a GPU raises a
+#    ``RuntimeError`` instead.)
 
 if torch.cuda.is_available():
     print(x.cuda().device)
@@ -104,6 +119,19 @@ else:
         x.cuda()
     except (AssertionError, RuntimeError) as err:
         print(type(err).__name__, err)
+
+# %%
+# >>> def cuda_or_error(t):
+# ...     try:
+# ...         return str(t.cuda().device)
+# ...     except (AssertionError, RuntimeError) as err:
+# ...         return f"{type(err).__name__}: {err}"
+# >>> outcome = cuda_or_error(x)
+# >>> outcome.startswith("cuda") == torch.cuda.is_available()
+# True
+# >>> cpu_only_build = torch.version.cuda is None and torch.version.hip is None
+# >>> not cpu_only_build or outcome == "AssertionError: Torch not compiled with CUDA enabled"
+# True
 
 # %%
 # Operations need their operands on one device
@@ -141,11 +169,18 @@ else:
     print("no GPU on this machine: CUDA example skipped")
 
 # %%
-# One exception: a 0-dimensional CPU tensor (a scalar such as ``torch.tensor(2.0)``)
-# may be combined with a tensor on any device, like a Python number.
+# The main exception: a 0-dimensional CPU tensor (a scalar such as
+# ``torch.tensor(2.0)``) may be combined with a tensor on any device, like a Python
+# number. A few operations are also meant to cross devices: ``.to()`` itself,
+# ``dst.copy_(src)``, which copies from any device into ``dst``, and indexing a tensor
+# with a CPU tensor of indices or a CPU mask.
 #
 # >>> (meta + torch.tensor(2.0)).device
 # device(type='meta')
+# >>> meta.copy_(cpu).device
+# device(type='meta')
+# >>> meta[torch.tensor([0, 2])].shape, meta[torch.tensor([True, False, True])].shape
+# (torch.Size([2]), torch.Size([2]))
 #
 # The fix for the error is always the same: move one operand with ``.to(...)``, best
 # the smaller one, and keep data and model on the same device from the start.
@@ -164,9 +199,11 @@ else:
 #
 # .. pitfall:: Prefer device objects to ``torch.cuda.set_device``
 #
-#    Notes select a GPU with ``torch.cuda.set_device(0)``. That changes a hidden global
-#    "current device" that every later ``"cuda"`` without an index silently depends on.
-#    PyTorch's own documentation discourages it in favour of explicit devices
+#    Notes select a GPU with ``torch.cuda.set_device(0)``. That changes a hidden
+#    "current device" that every later ``"cuda"`` without an index silently depends on,
+#    and it changes it only for the calling thread: CUDA keeps one current device per
+#    thread, so a thread started later begins on GPU 0 again. PyTorch's own
+#    documentation discourages the function in favour of explicit devices
 #    (``torch.device("cuda:0")`` passed to ``.to``) or, in most cases, the
 #    ``CUDA_VISIBLE_DEVICES`` variable.
 #
@@ -179,5 +216,6 @@ else:
 #   once and pass it to ``device=`` and ``.to(device)``.
 # * ``.to``, ``.cpu()`` and ``.cuda()`` return a tensor on the target device (the tensor
 #   itself if it is already there); they do not move it in place.
-# * Operands must share a device (0-dimensional CPU tensors excepted); compare devices by
-#   ``.type`` when the index does not matter.
+# * Operands of an operation must share a device (a 0-dimensional CPU tensor counts as a
+#   number; ``.to``, ``copy_`` and CPU index tensors work across devices); compare
+#   devices by ``.type`` when the index does not matter.

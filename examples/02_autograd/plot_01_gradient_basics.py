@@ -44,6 +44,33 @@ print(x.grad)
 #
 # >>> f.requires_grad
 # True
+#
+# .. pitfall:: Factory functions take ``requires_grad=True``; there is no ``tensor.ones``
+#
+#    A note writes ``x = tensor.ones(2, 4, requires_grad=True)``. There is no such
+#    function: without an import of ``tensor`` the line is a ``NameError``, and
+#    ``torch.tensor`` (a function) has no attribute ``ones``. Every factory function
+#    accepts the flag directly, ``torch.ones(2, 4, requires_grad=True)``, and
+#    ``requires_grad_()`` changes it afterwards, in place. That works only on a leaf
+#    tensor, one you created; a computed result refuses (use ``detach()`` there).
+#
+#    >>> tensor.ones(2, 4, requires_grad=True)
+#    Traceback (most recent call last):
+#        ...
+#    NameError: name 'tensor' is not defined
+#    >>> torch.tensor.ones(2, 4, requires_grad=True)
+#    Traceback (most recent call last):
+#        ...
+#    AttributeError: 'builtin_function_or_method' object has no attribute 'ones'
+#    >>> ones = torch.ones(2, 4, requires_grad=True)
+#    >>> ones.requires_grad
+#    True
+#    >>> ones.requires_grad_(False) is ones, ones.requires_grad
+#    (True, False)
+#    >>> (x * 2).requires_grad_(False)
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: you can only change requires_grad flags of leaf variables. ...
 
 # %%
 # A vector input reduced to a scalar
@@ -87,6 +114,39 @@ print(x.grad)
 #    tensor([10., 20.])
 #    >>> f1.shape
 #    torch.Size([4])
+#
+# .. pitfall:: A script prints only what it calls
+#
+#    The same two examples appear in a note as functions ``test01`` (the scalar) and
+#    ``test02`` (the mean), followed by "program output" with both gradients. The
+#    script's ``if __name__ == '__main__':`` block calls only ``test01()``, so running
+#    it prints a single line, not two. Running the program as written (without its
+#    comments) shows it:
+#
+#    >>> import contextlib, io
+#    >>> program = '''
+#    ... import torch
+#    ... def test01():
+#    ...     x = torch.tensor(10, requires_grad=True, dtype=torch.float64)
+#    ...     f = x ** 2 + 20
+#    ...     f.backward()
+#    ...     print(x.grad)
+#    ... def test02():
+#    ...     x = torch.tensor([10, 20, 30, 40], requires_grad=True, dtype=torch.float64)
+#    ...     f2 = (x ** 2 + 20).mean()
+#    ...     f2.backward()
+#    ...     print(x.grad)
+#    ... if __name__ == '__main__':
+#    ...     test01()
+#    ... '''
+#    >>> printed = io.StringIO()
+#    >>> with contextlib.redirect_stdout(printed):
+#    ...     exec(program, {"__name__": "__main__"})
+#    >>> print(printed.getvalue(), end="")
+#    tensor(20., dtype=torch.float64)
+#
+#    Calling every test function, or printing its name with each result, keeps the
+#    output honest.
 
 # %%
 # A matrix input

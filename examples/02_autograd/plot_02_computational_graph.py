@@ -19,23 +19,36 @@ torch.manual_seed(0)
 # %%
 # Recorded operations: ``grad_fn``
 # --------------------------------
-# Every tensor produced by an operation on tensors that require gradients carries a
-# ``grad_fn``: the backward node that knows how to turn the gradient of this output
-# into gradients of that operation's inputs. Tensors created directly by you have
-# ``grad_fn = None``.
+# With grad mode on, every floating-point (or complex) tensor produced by an operation
+# on tensors that require gradients carries a ``grad_fn``: the backward node that knows
+# how to turn the gradient of this output into gradients of that operation's inputs.
+# Tensors created directly by you have ``grad_fn = None``. Printing a node shows its
+# memory address, which changes from run to run, so the cells print its ``name()``
+# instead.
 
 x = torch.tensor([[1.0, 0.0], [-1.0, 1.0]], requires_grad=True)
 squares = x.pow(2)
 z = squares.sum()
 print(x.grad_fn)
-print(squares.grad_fn)
-print(z.grad_fn)
+print(squares.grad_fn.name())
+print(z.grad_fn.name())
 
 # %%
 # >>> x.grad_fn is None
 # True
-# >>> type(squares.grad_fn).__name__, type(z.grad_fn).__name__
+# >>> squares.grad_fn.name(), z.grad_fn.name()
 # ('PowBackward0', 'SumBackward0')
+# >>> type(squares.grad_fn).__name__
+# 'PowBackward0'
+#
+# Results that cannot have a gradient get no ``grad_fn``, even from inputs that require
+# gradients: integer and boolean results such as ``argmax``, comparisons or
+# ``nonzero``. The path of the gradient ends there.
+#
+# >>> x.argmax().grad_fn is None, (x > 0).grad_fn is None, x.nonzero().grad_fn is None
+# (True, True, True)
+# >>> x.argmax().dtype, x.argmax().requires_grad
+# (torch.int64, False)
 #
 # ``grad_fn.next_functions`` lists the nodes that come next on the way back to the
 # inputs, one pair ``(node, index)`` per input of the operation. The chain of ``z`` ends
@@ -239,8 +252,9 @@ print(model.weight.grad.shape, model.bias.grad.shape, inputs.grad)
 #
 # Summary
 # -------
-# * Results of recorded operations have a ``grad_fn``; ``next_functions`` links the
-#   nodes back to ``AccumulateGrad`` nodes, one per leaf that requires gradients.
+# * Floating-point results of recorded operations have a ``grad_fn`` (integer and
+#   boolean results do not); ``next_functions`` links the nodes back to
+#   ``AccumulateGrad`` nodes, one per leaf that requires gradients.
 # * ``backward()`` applies the chain rule node by node along these links.
 # * The graph is recorded anew on every forward pass, so Python control flow shapes it.
 # * Modules (models, layers, losses) are not autograd Functions; the graph is made of

@@ -141,12 +141,26 @@ print(model.bias.grad)
 #    None
 #
 # You may also meet ``x.grad.data.zero_()``. The ``.data`` there is a leftover from the
-# days before tensors and variables were merged (PyTorch 0.4): ``x.grad`` is already a
-# plain tensor that does not track gradients, so ``x.grad.zero_()`` does the same and
-# is the current spelling.
+# days before tensors and variables were merged (PyTorch 0.4): in ordinary training
+# ``x.grad`` is already a plain tensor that does not track gradients, so
+# ``x.grad.zero_()`` does the same and is the current spelling.
 #
 # >>> x.grad.requires_grad
 # False
+#
+# The exception is ``backward(create_graph=True)``, used for higher derivatives: it
+# records the backward pass itself, so ``.grad`` then requires gradients and has a
+# ``grad_fn`` (PyTorch warns that this creates a reference cycle and recommends
+# ``torch.autograd.grad`` for the purpose).
+#
+# >>> import warnings
+# >>> w = torch.tensor(3.0, requires_grad=True)
+# >>> with warnings.catch_warnings():
+# ...     warnings.simplefilter("ignore")
+# ...     (w**2).backward(create_graph=True)
+# >>> w.grad.requires_grad, w.grad.grad_fn is not None
+# (True, True)
+# >>> w.grad = None  # breaks the cycle
 
 # %%
 # Accumulating on purpose: micro-batches

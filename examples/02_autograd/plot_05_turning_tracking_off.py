@@ -19,7 +19,9 @@ torch.manual_seed(0)
 # ----------------------------------------------
 # Inside ``with torch.no_grad():`` operations run normally but are not recorded: their
 # results have ``requires_grad=False`` and no ``grad_fn``, even when the inputs require
-# gradients. Nothing is saved for a backward pass, which saves memory.
+# gradients. Nothing is saved for a backward pass, which saves memory. (The exception is
+# a tensor you create there and explicitly ask to require gradients; see the end of this
+# section.)
 
 x = torch.tensor(10.0, requires_grad=True, dtype=torch.float64)
 print((x**2).requires_grad)
@@ -53,6 +55,17 @@ print(square(x).requires_grad)
 #
 # >>> x.requires_grad
 # True
+#
+# ``no_grad`` does not override an explicit request. A factory function called with
+# ``requires_grad=True`` inside the block, or an ``nn.Parameter`` created there, still
+# requires gradients (it is a new leaf, not the result of a recorded operation):
+#
+# >>> with torch.no_grad():
+# ...     fresh = torch.ones(2, requires_grad=True)
+# ...     param = nn.Parameter(torch.zeros(2))
+# ...     computed = fresh * 2
+# >>> fresh.requires_grad, param.requires_grad, computed.requires_grad
+# (True, True, False)
 
 # %%
 # ``torch.set_grad_enabled``: on or off by a flag
@@ -113,9 +126,10 @@ torch.set_grad_enabled(True)
 # ``torch.inference_mode()``: faster, with stricter rules
 # -------------------------------------------------------
 # ``torch.inference_mode()`` (also usable as a decorator) goes further than
-# ``no_grad``: it also skips the bookkeeping that would allow its results to be used in
-# a later gradient computation (version counters, view tracking). Tensors created inside
-# are *inference tensors*, and autograd refuses to use them afterwards.
+# ``no_grad``: it also skips bookkeeping that autograd relies on (version counters,
+# view tracking). Tensors created inside are *inference tensors*, with two restrictions
+# outside inference mode: autograd cannot *save* them for a backward pass, and they
+# cannot be modified in place.
 
 with torch.inference_mode():
     z = x * 2
@@ -128,6 +142,28 @@ print(z.requires_grad, z.is_inference())
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: Inference tensors cannot be saved for backward. ...
+#
+# The product fails because the derivative of ``z * x`` with respect to ``x`` is ``z``,
+# so ``mul`` would have to save ``z``. A sum needs nothing saved, and it works:
+# an inference tensor can take part in a recorded computation.
+#
+# >>> x.grad = None
+# >>> total = z + x
+# >>> total.grad_fn.name()
+# 'AddBackward0'
+# >>> total.backward()
+# >>> x.grad
+# tensor(1., dtype=torch.float64)
+# >>> z.add_(1)
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: Inplace update to inference tensor outside InferenceMode is not allowed...
+#
+# ``z.clone()`` made outside inference mode is a normal tensor without these limits:
+#
+# >>> z_copy = z.clone()
+# >>> z_copy.is_inference(), (z_copy * x).grad_fn.name()
+# (False, 'MulBackward0')
 #
 # Use ``inference_mode`` for pure inference (serving a model, computing predictions);
 # use ``no_grad`` where results may meet autograd later, for example a target computed
@@ -192,8 +228,8 @@ print(layer.weight.grad, layer.bias.grad)
 #   ``grad_fn``.
 # * ``torch.set_grad_enabled(flag)`` belongs in a ``with``; called alone it changes
 #   the global mode until changed back.
-# * ``torch.inference_mode()`` is the fastest option, but its tensors cannot enter
-#   autograd later.
+# * ``torch.inference_mode()`` is the fastest option, but outside it its tensors
+#   cannot be saved for backward or updated in place (``clone()`` lifts both limits).
 # * ``model.eval()`` changes layer behaviour, ``no_grad`` changes recording: an
 #   evaluation loop needs both.
 # * ``requires_grad_(False)`` freezes a tensor (until switched back on) instead of a

@@ -175,11 +175,21 @@ print(probabilities.argmax(dim=-1))
 # >>> probabilities.argmax(dim=-1)
 # tensor([1, 0, 1])
 #
-# Softmax never changes the order within a row, so the prediction can be read from the
+# Softmax preserves the order within a row, so the prediction can be read from the
 # logits directly:
 #
 # >>> torch.equal(logits.argmax(dim=-1), probabilities.argmax(dim=-1))
 # True
+#
+# That is true mathematically; in floating point, rounding can map nearly equal logits
+# to equal probabilities, and then the two ``argmax`` results can differ. Taking the
+# prediction from the logits avoids the question (and saves the softmax):
+#
+# >>> close = torch.tensor([0.0, 1e-8])
+# >>> F.softmax(close, dim=-1)
+# tensor([0.5000, 0.5000])
+# >>> close.argmax().item(), F.softmax(close, dim=-1).argmax().item()
+# (1, 0)
 #
 # Predictions are computed without recording a graph. A small linear layer stands in
 # for the model to show what ``torch.no_grad()`` does to its output:

@@ -119,3 +119,64 @@ def test_root_page_opens_the_edition_of_the_browser_language(browser, site_url, 
     page.goto(f"{site_url}/index.html")
     page.wait_for_url(f"{site_url}/{edition}/index.html")
     context.close()
+
+
+def copy_from(browser, site_url, edition, selector):
+    """Click the copy button of the first block matching ``selector``; return the clipboard."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}/{edition}/{EXAMPLE}", wait_until="load")
+    block = page.locator(selector).first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    button = block.locator("xpath=ancestor::div[contains(@class,'highlight')][1]").locator("button.copybtn")
+    tooltip = button.get_attribute("data-tooltip")
+    button.click()
+    page.wait_for_timeout(200)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    context.close()
+    return copied, tooltip
+
+
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+def test_copying_a_doctest_gives_only_its_input_lines(browser, site_url, edition):
+    copied, tooltip = copy_from(browser, site_url, edition, "div.doctest pre")
+    lines = copied.strip().splitlines()
+    assert lines[0] == "widths.shape, image.shape, rgb_image.shape, batch.shape", copied
+    assert not any(line.startswith((">>>", "...")) for line in lines), copied
+    assert "torch.Size" not in copied, f"the output was copied too: {copied!r}"
+    assert tooltip == {"en": "Copy", "zh_CN": "复制"}[edition]
+
+
+@pytest.mark.parametrize("edition", ["en", "zh_CN"])
+def test_copying_a_code_cell_gives_runnable_code(browser, site_url, edition):
+    copied, _ = copy_from(browser, site_url, edition, "div.highlight-Python pre")
+    compile(copied, "copied cell", "exec")  # valid Python, as shown on the page
+    assert copied.startswith("import matplotlib.pyplot as plt"), copied
+
+
+def test_output_blocks_have_no_copy_button(reader, site_url):
+    page = open_page(reader, f"{site_url}/en/{EXAMPLE}")
+    assert page.locator(".sphx-glr-script-out button.copybtn").count() == 0
+    assert page.locator("div.highlight-Python button.copybtn").count() >= 1
+
+
+def test_screenshots_of_the_chinese_edition(reader, site_url, artifacts):
+    """A translated figure and a chapter page of generated thumbnails, to look at."""
+    page = open_page(reader, f"{site_url}/zh_CN/{EXAMPLE}")
+    figure = page.locator("img.sphx-glr-single-img").first
+    assert figure.get_attribute("src").endswith(".zh_CN.png")
+    figure.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    figure.screenshot(path=artifacts / "zh_CN-translated-figure.png")
+    page = open_page(reader, f"{site_url}/zh_CN/auto_examples/01_tensors/index.html")
+    page.wait_for_load_state("networkidle")
+    cards = page.locator(".sphx-glr-thumbcontainer")
+    assert cards.count() > 10
+    cards.first.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "zh_CN-chapter-thumbnails.png")
+    page = open_page(reader, f"{site_url}/zh_CN/index.html")
+    page.wait_for_load_state("networkidle")
+    page.locator(".notes-cards").scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "zh_CN-home-page.png")
