@@ -25,7 +25,7 @@ from torch.utils.data import DataLoader, Dataset, DistributedSampler, get_worker
 # %%
 # Every ``world_size``-th index
 # -----------------------------
-# A sampler produces the indices a ``DataLoader`` reads, and ``DistributedSampler``
+# A :term:`sampler` produces the indices a ``DataLoader`` reads, and ``DistributedSampler``
 # produces only this rank's share. Inside a process group it asks the group for the
 # rank and the :term:`world size`; given both explicitly, as here, it works in a single
 # process, which makes it easy to look at. First without shuffling, ten examples
@@ -156,7 +156,8 @@ print([batch.tolist() for batch in loader])
 # helper as on the :doc:`previous page <plot_10_distributed_data_parallel>` (it sets
 # the environment variables that ``torchrun`` would set, and bounds every wait). Each
 # process creates ``DistributedSampler(data)`` without a rank, so the sampler reads the
-# rank and world size from the group, and a ``DataLoader`` with two worker processes.
+# rank and world size from the group, and a ``DataLoader`` with two
+# :term:`worker processes <worker process>`.
 # The dataset records which worker loaded each example.
 
 TIMEOUT = 60  # seconds

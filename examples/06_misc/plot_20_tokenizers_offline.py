@@ -2,11 +2,11 @@
 Hugging Face tokenizers, offline, in a collate_fn
 =================================================
 
-A Hugging Face *tokenizer* turns text into the integer ids a model reads, adds the
+A Hugging Face :term:`tokenizer` turns text into the integer ids a model reads, adds the
 model's special tokens, and pads and truncates a batch. This page loads one from a
-small vocabulary file shipped with the site, with no download, looks at what
+small :term:`vocabulary` file shipped with the site, with no download, looks at what
 ``tokenizer(...)`` and ``tokenizer.encode`` return, counts what ``max_length`` really
-keeps, and puts the tokenizer where it belongs in training: in a collate function,
+keeps, and puts the tokenizer where it belongs in training: in a :term:`collate <collation>` function,
 which pads each batch to its own longest text.
 """
 

@@ -4,10 +4,11 @@ A Hugging Face model from a config, and the Trainer's best model
 
 A ``transformers`` model does not have to be downloaded: built from a configuration it
 is an ordinary, randomly initialised ``nn.Module``. This page builds a tiny BERT
-classifier offline, reads its ``SequenceClassifierOutput`` and turns the logits into
-label names with ``id2label``, takes its classification head apart, and trains it for a
-few epochs with ``Trainer``, keeping the best epoch as the notes' flags intend. It also
-shows the errors those flags and the notes' labels run into.
+classifier offline, reads its ``SequenceClassifierOutput`` and turns the
+:term:`logits` into label names with ``id2label``, takes its classification head
+apart, and trains it for a few :term:`epochs <epoch>` with ``Trainer``, keeping the
+best epoch as the notes' flags intend. It also shows the errors those flags and the
+notes' labels run into.
 """
 
 import os
@@ -99,7 +100,7 @@ print(sum(p.numel() for p in model.parameters()), "parameters")
 #
 # A model loaded with ``from_pretrained`` is put in evaluation mode; a model built
 # from a configuration, like any new ``nn.Module``, starts in training mode, with
-# dropout active:
+# :term:`dropout` active:
 #
 # >>> model.training
 # True
@@ -240,9 +241,9 @@ except ValueError as error:
 # .. pitfall:: Keeping the best model needs evaluation, and checkpoints at the same moments
 #
 #    The three flags are not enough. "Best" is measured at every evaluation and loaded
-#    from the checkpoint saved at that moment, so ``load_best_model_at_end`` requires
-#    an ``eval_strategy`` (the default is ``"no"``) and a ``save_strategy`` that matches
-#    it (the default is ``"steps"``):
+#    from the :term:`checkpoint` saved at that moment, so ``load_best_model_at_end``
+#    requires an ``eval_strategy`` (the default is ``"no"``) and a ``save_strategy``
+#    that matches it (the default is ``"steps"``):
 #
 #    >>> parser.parse_args_into_dataclasses(args=["--output_dir", "unused", *notes_flags])
 #    Traceback (most recent call last):
@@ -337,7 +338,7 @@ print("best:", best_checkpoint, round(trainer.state.best_metric, 3))
 
 # %%
 # The training loss keeps falling while the evaluation loss turns up again after a few
-# epochs: the model starts to memorise its 24 examples. The best checkpoint is the one
+# epochs: the model starts to memorise its 24 examples (:term:`overfitting`). The best checkpoint is the one
 # with the lowest evaluation loss, and it is the model the trainer holds at the end,
 # not the one of the last epoch: evaluating it again gives the best value, not the
 # last one.
