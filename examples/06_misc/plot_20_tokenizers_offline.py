@@ -230,21 +230,19 @@ for ax, (ids, mask), title in zip(axes, panels, titles):
 plt.show()
 
 # %%
-# .. pitfall:: A collate function must return tensors, and class labels must be integers
+# The notes' ``collate_fn`` differs from this one in three places, which
+# :doc:`chapter 3 <../03_data/plot_06_offline_tokenizer_collate>` takes apart: it calls
+# the tokenizer without ``return_tensors``, so the ids come back as Python lists, which
+# a model cannot take; it pads every batch to ``max_length=128``
+# (``padding="max_length"``), which gives up the saving that tokenizing per batch
+# allows; and it builds the labels with ``torch.Tensor(labels)``, which makes float32
+# values. A Hugging Face classifier takes float labels for *multi-label* classification
+# and fails on them, as the :doc:`next page <plot_21_models_and_trainer>` shows.
 #
-#    The notes' ``collate_fn`` calls the tokenizer without ``return_tensors``, so the
-#    ids come back as Python lists, which a model cannot take. It pads every batch to
-#    ``max_length=128`` (``padding="max_length"``), which gives up the saving that
-#    tokenizing per batch allows. And it builds the labels with ``torch.Tensor(labels)``,
-#    which makes float32 values; a Hugging Face classifier takes float labels for
-#    *multi-label* classification and fails on them, as the
-#    :doc:`next page <plot_21_models_and_trainer>` shows. Use
-#    ``return_tensors="pt"``, ``padding=True`` and ``torch.tensor(labels)``:
-#
-#    >>> type(tokenizer(["good film"])["input_ids"]).__name__
-#    'list'
-#    >>> torch.Tensor([1, 0]).dtype, torch.tensor([1, 0]).dtype
-#    (torch.float32, torch.int64)
+# >>> type(tokenizer(["good film"])["input_ids"]).__name__
+# 'list'
+# >>> torch.Tensor([1, 0]).dtype, torch.tensor([1, 0]).dtype
+# (torch.float32, torch.int64)
 #
 # ``transformers`` also has a ready-made collator that pads batches that are already
 # tokenized, ``DataCollatorWithPadding(tokenizer)``; tokenizing in the collate function,
