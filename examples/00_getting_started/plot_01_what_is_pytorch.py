@@ -118,11 +118,12 @@ print(f"w = {w.item():.4f}, loss = {loss.item():.4f}")
 # Where PyTorch comes from
 # ------------------------
 # PyTorch was released publicly in 2017 by Facebook's AI research lab (FAIR), taking up
-# ideas of the older Lua library Torch with Python as its front end. Version 1.0 came in
-# two steps: a preview was presented in October 2018 at the first PyTorch Developer
+# ideas of the older Lua library Torch with Python as its front end. Version 1.0 was
+# announced in May 2018, together with the plan to merge Facebook's Caffe2 library into
+# PyTorch; a preview was presented in October 2018 at the first PyTorch Developer
 # Conference, and the stable release followed in December 2018, during the NeurIPS
 # conference. (Notes that put the 1.0 announcement "in October 2018, at NeurIPS 2018"
-# merge the two events: NeurIPS 2018 took place in December.) Version 2.0, which added
+# merge these events: NeurIPS 2018 took place in December.) Version 2.0, which added
 # the ``torch.compile`` compiler, followed in 2023. Since 2022 the project has been
 # hosted by the PyTorch Foundation, part of the Linux Foundation. It executes operations
 # eagerly, one Python line at a time, which makes models ordinary Python code that can
@@ -140,6 +141,7 @@ print(f"w = {w.item():.4f}, loss = {loss.item():.4f}")
 # -------
 # * A tensor is an n-dimensional array with a shape, a dtype and a device.
 # * Autograd, PyTorch's automatic differentiation, records tensor operations and
-#   computes gradients with ``backward()``: this, not the arrays, is what NumPy lacks
-#   for deep learning. Gradients flow only through differentiable operations.
+#   computes gradients with ``backward()``: this and running on accelerators, not the
+#   arrays, are what NumPy lacks for deep learning. Gradients flow only through
+#   differentiable operations.
 # * Training repeats: forward computation, ``backward()``, parameter update.

@@ -112,8 +112,10 @@ print(x.device, cpu_tensor.device, moved.device)
 #   no GPU number at all, and other processes can use the other GPUs.
 #
 # The variable is read when CUDA is initialised, so it must be set before the program
-# starts (or at least before its first CUDA call). The effect can be seen on any
-# machine by starting a fresh Python process with every GPU hidden:
+# starts (or at least before its first CUDA call). The cell below compares this process
+# with a fresh Python process started with every GPU hidden. On a machine with a GPU the
+# two lines differ; on one without (the machine that built this page may be one), both
+# say ``0 False``, and the comparison shows nothing.
 
 child = subprocess.run(
     [sys.executable, "-c", "import torch; print(torch.cuda.device_count(), torch.cuda.is_available())"],
@@ -122,9 +124,12 @@ child = subprocess.run(
     text=True,
     check=True,
 )
+print("this process:         ", torch.cuda.device_count(), torch.cuda.is_available())
 print("with every GPU hidden:", child.stdout.strip())
 
 # %%
+# Whatever the machine, the process with every GPU hidden sees none:
+#
 # >>> child.stdout.split()
 # ['0', 'False']
 #
@@ -135,14 +140,15 @@ print("with every GPU hidden:", child.stdout.strip())
 #    makes code depend on a hidden setting and is easy to get wrong when libraries,
 #    threads or several GPUs are involved (CUDA keeps the current device per host
 #    thread, so a thread started later begins again on GPU 0). PyTorch's own
-#    documentation of the function says its use "is discouraged in favor of device" and
-#    recommends ``CUDA_VISIBLE_DEVICES`` in most cases:
+#    documentation of the function discourages it in favour of the ``torch.cuda.device``
+#    context manager and recommends ``CUDA_VISIBLE_DEVICES`` in most cases:
 #
-#    >>> "discouraged" in torch.cuda.set_device.__doc__
-#    True
+#    >>> doc = " ".join(torch.cuda.set_device.__doc__.split())
+#    >>> "discouraged in favor of :any:`device`" in doc, "CUDA_VISIBLE_DEVICES" in doc
+#    (True, True)
 #
-#    Write ``device = torch.device("cuda:1")`` and ``tensor.to(device)`` instead, or
-#    start the process with ``CUDA_VISIBLE_DEVICES=1`` and use ``"cuda"``.
+#    Simpler still: write ``device = torch.device("cuda:1")`` and ``tensor.to(device)``,
+#    or start the process with ``CUDA_VISIBLE_DEVICES=1`` and use ``"cuda"``.
 #
 # What does ``torch.cuda.set_device(0)`` do where there is no GPU? The cell below makes
 # the call and prints what happened on the machine that built this page.

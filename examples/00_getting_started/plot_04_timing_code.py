@@ -62,10 +62,11 @@ print(f"{len(m.times)} measurements of {m.number_per_run} runs, "
 # .. pitfall:: ``Timer`` measures with one thread unless told otherwise
 #
 #    PyTorch normally runs CPU operations on several threads, but ``Timer`` sets the
-#    thread count to ``num_threads=1`` by default. Its documentation gives the reason:
-#    single-threaded speed is an important inference setting and a good measure of an
-#    algorithm's intrinsic cost (it also makes results comparable between machines with
-#    different numbers of cores). One thread does not shield the measurement from other
+#    thread count to ``num_threads=1`` by default. Its documentation gives the reasons:
+#    comparisons should be "apples-to-apples", and single-threaded speed is an important
+#    inference setting and a good measure of an algorithm's intrinsic cost. (A side
+#    effect is that results are more comparable between machines with different numbers
+#    of cores.) One thread does not shield the measurement from other
 #    load on the machine, and the result can differ, in either direction, from what a
 #    program running with its normal thread count sees. Pass
 #    ``num_threads=torch.get_num_threads()`` to measure under the normal setting, and
@@ -74,8 +75,9 @@ print(f"{len(m.times)} measurements of {m.number_per_run} runs, "
 #    >>> import inspect
 #    >>> inspect.signature(Timer).parameters["num_threads"].default
 #    1
-#    >>> "intrinsic algorithmic efficiency" in " ".join(Timer.__doc__.split())
-#    True
+#    >>> timer_doc = " ".join(Timer.__doc__.split())
+#    >>> "apples-to-apples" in timer_doc, "intrinsic algorithmic efficiency" in timer_doc
+#    (True, True)
 #    >>> m.task_spec.num_threads
 #    1
 
@@ -89,7 +91,7 @@ print(f"{m_all.task_spec.num_threads} thread(s): median {m_all.median * 1e6:.1f}
 # ------------------------------------------------------
 # Summing ``n`` numbers with Python's ``sum`` over a list visits them one by one in the
 # interpreter; ``x.sum()`` does it in one call to compiled, vectorised code. Measuring
-# both for growing ``n`` shows how the gap grows.
+# both for growing ``n`` shows how each cost grows.
 
 sizes = [10**3, 10**4, 10**5, 10**6]
 loop_times, tensor_times = [], []
@@ -113,9 +115,13 @@ ax.legend()
 plt.show()
 
 # %%
-# For small ``n`` both are dominated by fixed overheads; for large ``n`` the loop's time
-# grows in proportion to ``n`` while the vectorised sum stays far below it. This is why
-# tensor code avoids Python loops over elements.
+# The two costs grow differently. The Python loop pays for every element from the
+# start, so its time grows roughly in proportion to ``n`` over the whole range. The
+# tensor call first pays a fixed overhead (entering PyTorch and dispatching the
+# operation), which dominates while ``n`` is small, and its cost per element is far
+# lower than the loop's. So the gap in absolute time keeps widening with ``n``; the
+# ratio need not, because for large ``n`` the tensor sum's time grows with ``n`` too.
+# This is why tensor code avoids Python loops over elements.
 #
 # Timing GPU code: synchronise first
 # ----------------------------------

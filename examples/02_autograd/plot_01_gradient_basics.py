@@ -51,8 +51,10 @@ print(x.grad)
 #    function: without an import of ``tensor`` the line is a ``NameError``, and
 #    ``torch.tensor`` (a function) has no attribute ``ones``. Every factory function
 #    accepts the flag directly, ``torch.ones(2, 4, requires_grad=True)``, and
-#    ``requires_grad_()`` changes it afterwards, in place. That works only on a leaf
-#    tensor, one you created; a computed result refuses (use ``detach()`` there).
+#    ``requires_grad_()`` changes it afterwards, in place. Switching the flag off works
+#    only on a leaf tensor, one not produced by a recorded operation: a result computed
+#    from tensors that require gradients refuses ``requires_grad_(False)`` (use
+#    ``detach()`` there).
 #
 #    >>> tensor.ones(2, 4, requires_grad=True)
 #    Traceback (most recent call last):
@@ -67,6 +69,9 @@ print(x.grad)
 #    True
 #    >>> ones.requires_grad_(False) is ones, ones.requires_grad
 #    (True, False)
+#    >>> doubled = torch.ones(3) * 2  # computed, but nothing was recorded: a leaf
+#    >>> doubled.is_leaf, doubled.requires_grad_().requires_grad
+#    (True, True)
 #    >>> (x * 2).requires_grad_(False)
 #    Traceback (most recent call last):
 #        ...

@@ -19,8 +19,8 @@ torch.manual_seed(0)
 # %%
 # Recorded operations: ``grad_fn``
 # --------------------------------
-# With grad mode on, every floating-point (or complex) tensor produced by an operation
-# on tensors that require gradients carries a ``grad_fn``: the backward node that knows
+# With grad mode on, almost every floating-point (or complex) tensor computed from
+# tensors that require gradients carries a ``grad_fn``: the backward node that knows
 # how to turn the gradient of this output into gradients of that operation's inputs.
 # Tensors created directly by you have ``grad_fn = None``. Printing a node shows its
 # memory address, which changes from run to run, so the cells print its ``name()``
@@ -49,6 +49,13 @@ print(z.grad_fn.name())
 # (True, True, True)
 # >>> x.argmax().dtype, x.argmax().requires_grad
 # (torch.int64, False)
+#
+# A few floating-point results get none either: those of the rare operations that
+# autograd treats as non-differentiable, such as the histogram ``torch.histc``, and of
+# factories like ``torch.zeros_like``, which read only the input's shape and dtype.
+#
+# >>> torch.histc(x, bins=4).grad_fn is None, torch.zeros_like(x).grad_fn is None
+# (True, True)
 #
 # ``grad_fn.next_functions`` lists the nodes that come next on the way back to the
 # inputs, one pair ``(node, index)`` per input of the operation. The chain of ``z`` ends

@@ -127,9 +127,10 @@ torch.set_grad_enabled(True)
 # -------------------------------------------------------
 # ``torch.inference_mode()`` (also usable as a decorator) goes further than
 # ``no_grad``: it also skips bookkeeping that autograd relies on (version counters,
-# view tracking). Tensors created inside are *inference tensors*, with two restrictions
-# outside inference mode: autograd cannot *save* them for a backward pass, and they
-# cannot be modified in place.
+# view tracking). Tensors allocated inside are *inference tensors* (a view of a normal
+# tensor taken inside is not). Outside inference mode, autograd cannot *save* them for a
+# backward pass, they cannot be modified in place, and they cannot be made to require
+# gradients.
 
 with torch.inference_mode():
     z = x * 2
@@ -158,6 +159,18 @@ print(z.requires_grad, z.is_inference())
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: Inplace update to inference tensor outside InferenceMode is not allowed...
+# >>> z.requires_grad_()
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.
+#
+# A view is an inference tensor only if the tensor it views is one:
+#
+# >>> normal = torch.ones(3)
+# >>> with torch.inference_mode():
+# ...     view = normal[:2]
+# >>> view.is_inference(), normal.is_inference()
+# (False, False)
 #
 # ``z.clone()`` made outside inference mode is a normal tensor without these limits:
 #
@@ -174,8 +187,11 @@ print(z.requires_grad, z.is_inference())
 # --------------------------------------------------------------
 # An evaluation loop typically uses both. ``model.eval()`` switches layers such as
 # dropout and batch normalisation to their evaluation behaviour; it does not touch
-# gradient recording. ``torch.no_grad()`` stops recording; it does not change how any
-# layer behaves. A model with dropout shows the difference:
+# gradient recording. ``torch.no_grad()`` stops recording; for ordinary layers it does
+# not change what they compute. (A few, such as the Transformer layers in evaluation
+# mode, take a faster inference path when gradients are off, whose results can differ:
+# ``nn.TransformerEncoder``, for one, may return zeros at padded positions.) A model
+# with dropout shows the difference:
 
 model = nn.Sequential(nn.Linear(4, 4), nn.Dropout(p=0.5))
 inputs = torch.ones(1, 4)
@@ -229,7 +245,8 @@ print(layer.weight.grad, layer.bias.grad)
 # * ``torch.set_grad_enabled(flag)`` belongs in a ``with``; called alone it changes
 #   the global mode until changed back.
 # * ``torch.inference_mode()`` is the fastest option, but outside it its tensors
-#   cannot be saved for backward or updated in place (``clone()`` lifts both limits).
+#   cannot be saved for backward, updated in place or made to require gradients
+#   (``clone()`` lifts these limits).
 # * ``model.eval()`` changes layer behaviour, ``no_grad`` changes recording: an
 #   evaluation loop needs both.
 # * ``requires_grad_(False)`` freezes a tensor (until switched back on) instead of a

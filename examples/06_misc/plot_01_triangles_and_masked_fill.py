@@ -113,10 +113,10 @@ print(scores.masked_fill(mask, -1.0))
 # %%
 # Broadcast masks
 # ---------------
-# The mask does not have to have the shape of the tensor: it only has to *broadcast* to
-# it (see the :term:`broadcasting` rules: sizes are compared from the right, and a size
-# of 1 is stretched). A mask of shape ``[3]`` selects columns in every row; a mask of
-# shape ``[2, 1]`` selects whole rows.
+# The mask does not have to have the shape of the tensor: the two only have to
+# *broadcast* together (see the :term:`broadcasting` rules: sizes are compared from the
+# right, and a size of 1 is stretched). A mask of shape ``[3]`` selects columns in every
+# row; a mask of shape ``[2, 1]`` selects whole rows.
 
 grid = torch.zeros(2, 3)
 column_mask = torch.tensor([True, False, True])
@@ -137,14 +137,17 @@ print(grid.masked_fill(row_mask, 1.0))
 #    A common description says the mask "must have the same shape" as the tensor. That
 #    is sufficient but not required: any mask that broadcasts works, which is how one
 #    ``[L, L]`` attention mask serves a whole ``[batch, heads, L, L]`` tensor. What does
-#    fail is a mask whose sizes cannot be broadcast, and for the in-place
-#    ``masked_fill_`` the tensor itself cannot grow: the mask must broadcast *to its
-#    shape*.
+#    fail is a mask whose sizes cannot be broadcast. ``masked_fill`` returns a tensor
+#    of the broadcast shape, which can be larger than the input; the in-place
+#    ``masked_fill_`` cannot grow the tensor, so its mask must broadcast *to the
+#    tensor's shape*.
 #
 #    >>> grid.masked_fill(torch.tensor([True, False]), 1.0)
 #    Traceback (most recent call last):
 #        ...
 #    RuntimeError: The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1
+#    >>> torch.zeros(3).masked_fill(torch.ones(2, 3, dtype=torch.bool), 1.0).shape
+#    torch.Size([2, 3])
 #    >>> torch.zeros(3).masked_fill_(torch.ones(2, 3, dtype=torch.bool), 1.0)
 #    Traceback (most recent call last):
 #        ...
@@ -174,5 +177,5 @@ print(m.masked_fill(above, -1.0))
 #   below, ``1``: strictly above).
 # * ``masked_fill(mask, value)`` writes ``value`` where ``mask`` is ``True``;
 #   ``masked_fill_`` does it in place.
-# * The mask must be ``torch.bool`` and must broadcast to the tensor's shape; it need not
-#   have the same shape.
+# * The mask must be ``torch.bool`` and broadcastable with the tensor (for
+#   ``masked_fill_``, to the tensor's own shape); it need not have the same shape.
