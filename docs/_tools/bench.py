@@ -2,7 +2,8 @@
 
 Figures, all on this machine, in one run:
 
-* cold build of both editions (gallery output and doctrees deleted, venv reused);
+* cold build of both editions (gallery output and doctrees deleted, venv reused), and
+  its five slowest examples;
 * floor: every example run once, one after the other, in a single Python process;
 * no-execution build of both editions (``-D plot_gallery=0``), cold;
 * ratio of the cold build to floor + no-execution build (target <= 1.3);
@@ -30,9 +31,15 @@ TYPICAL_PAGE = BUILD / "html" / "en" / "auto_examples" / "01_tensors" / "plot_03
 
 
 def build_both(*extra):
-    """What ``nox -s docs`` runs."""
-    subprocess.run([sys.executable, str(DOCS / "_tools" / "build_editions.py"), *extra],
-                   check=True, stdout=subprocess.DEVNULL)
+    """What ``nox -s docs`` runs; returns what it printed."""
+    return subprocess.run([sys.executable, str(DOCS / "_tools" / "build_editions.py"), *extra],
+                          check=True, stdout=subprocess.PIPE, text=True).stdout
+
+
+def slowest(output, count=5):
+    """The examples that took longest in a build, from its "executed ..." lines."""
+    runs = re.findall(r"executed (\S+) \(([\d.]+) s\)", output)
+    return sorted(runs, key=lambda run: -float(run[1]))[:count]
 
 
 def timed(action):
@@ -103,8 +110,10 @@ class Rows(list):
 def main():
     rows = Rows()
     clean()
-    cold = timed(build_both)
+    printed = []
+    cold = timed(lambda: printed.append(build_both()))
     rows.append(("cold build, both editions", f"{cold:.1f} s"))
+    rows.append(("slowest examples in it", ", ".join(f"{name} {t} s" for name, t in slowest(printed[0]))))
     floor_seconds = floor()
     rows.append((f"floor: {len(EXAMPLES)} examples in one process", f"{floor_seconds:.1f} s"))
     clean()
