@@ -127,9 +127,9 @@ b = torch.rand(2)
 #    sequences for the same seed, some GPU operations are non-deterministic
 #    (``torch.use_deterministic_algorithms(True)`` makes them use a deterministic
 #    algorithm where one exists and raise an error where none does), and a new PyTorch
-#    release may change a sampler. Python's ``random`` and NumPy have generators of their own that
-#    ``torch.manual_seed`` does not touch (and ``random.rand()``, which one set of notes
-#    uses, does not exist: it is ``random.random()``).
+#    release may change a sampler. Python's ``random`` and NumPy have generators of
+#    their own that ``torch.manual_seed`` does not touch (and ``random.rand()``, which
+#    one set of notes uses, does not exist: it is ``random.random()``).
 #
 #    >>> import random
 #    >>> hasattr(random, "rand"), hasattr(random, "random")

@@ -120,10 +120,10 @@ for dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
 #    its own. Like the other common dtypes it has one, ``torch.BFloat16Tensor``, which
 #    is what ``.type()`` reports. Only the long-standing dtypes have a class:
 #    ``float16``, ``bfloat16``, ``float32``, ``float64``, ``int8`` to ``int64``,
-#    ``uint8`` and ``bool``. The complex, ``float8``, ``float4``, sub-byte integer, ``bits``,
-#    quantised and newer unsigned (``uint16`` to ``uint64``) dtypes have none;
-#    ``.type()`` still prints a class name for them, but no such class exists. New code
-#    rarely needs these names: use the dtype.
+#    ``uint8`` and ``bool``. The complex, ``float8``, ``float4``, sub-byte integer,
+#    ``bits``, quantised and newer unsigned (``uint16`` to ``uint64``) dtypes have
+#    none; ``.type()`` still prints a class name for them, but no such class exists.
+#    New code rarely needs these names: use the dtype.
 #
 #    >>> torch.zeros(1, dtype=torch.bfloat16).type()
 #    'torch.BFloat16Tensor'

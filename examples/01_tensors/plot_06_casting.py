@@ -138,8 +138,8 @@ print(original)
 # up to 65520, and from 65520 on they become ``inf``, without an error. Likewise,
 # ``float64`` values beyond about 3.4e38 become ``inf`` in ``float32``. ``bfloat16``
 # keeps the range of ``float32`` (up to about 3.4e38) but has only 8 significant bits,
-# two to three significant decimal digits. Values that silently turn into ``inf`` are a common source
-# of ``inf`` and ``nan`` in half-precision code.
+# two to three significant decimal digits. Values that silently turn into ``inf`` are
+# a common source of ``inf`` and ``nan`` in half-precision code.
 
 third = torch.tensor([1 / 3], dtype=torch.float64)
 print(third, third.float(), third.half(), third.bfloat16(), sep="\n")

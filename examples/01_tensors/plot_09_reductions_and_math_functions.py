@@ -106,11 +106,11 @@ print(counts.mean(dim=0, dtype=torch.float32))
 #
 #    A comment in one set of notes says that the tensor passed to ``mean`` "must be
 #    Float or Double". ``float16`` and ``bfloat16`` work as well, and so do ``complex64``
-#    and ``complex128``. (The ``float8`` types and ``complex32`` are the exception: they
-#    are meant for storage, and on the CPU they lack ``mean`` and most other
-#    arithmetic.) For integer input,
-#    ``dtype=`` names the floating-point (or complex) type of the result; an integer
-#    ``dtype=`` is refused.
+#    and ``complex128``. (The exceptions are the ``float8`` types, which are meant for
+#    storage and on the CPU lack ``mean`` and most other arithmetic, and ``complex32``,
+#    whose support is experimental and which has no ``mean`` on the CPU.) For integer
+#    input, ``dtype=`` names the floating-point (or complex) type of the result; an
+#    integer ``dtype=`` is refused.
 #
 #    >>> [torch.tensor([1, 2], dtype=dt).mean().item()
 #    ...  for dt in (torch.float16, torch.bfloat16, torch.float32, torch.float64)]
