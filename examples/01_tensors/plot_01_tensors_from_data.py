@@ -117,12 +117,15 @@ print(copied)
 # Getting a Python number back
 # ----------------------------
 # A tensor with exactly one element converts back to a Python number with ``item()``;
-# ``tolist()`` converts a tensor of any shape to nested lists.
+# ``tolist()`` converts a tensor of any shape to nested lists (a 0-dimensional tensor
+# gives a plain Python number).
 #
 # >>> scalar.item()
 # 3.5
 # >>> matrix.tolist()
 # [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]
+# >>> scalar.tolist(), torch.tensor([3.5]).tolist()
+# (3.5, [3.5])
 #
 # Summary
 # -------

@@ -14,8 +14,9 @@ import torch
 # Zeros, ones and a constant
 # --------------------------
 # ``torch.zeros``, ``torch.ones`` and ``torch.full`` take the shape either as separate
-# integers or as one list or tuple. The shape is a sequence of Python integers (or a
-# ``torch.Size``), not a tensor.
+# integers or as one list or tuple. The shape is a sequence of integers (or a
+# ``torch.Size``), not a 1-dimensional tensor of sizes (convert such a tensor with
+# ``tolist()``).
 
 print(torch.zeros(2, 3))
 print(torch.ones([1, 2, 5]))
@@ -28,6 +29,8 @@ print(torch.full((2, 3), 7))
 # Traceback (most recent call last):
 #     ...
 # TypeError: zeros(): argument 'size' (position 1) must be tuple of ints, not Tensor
+# >>> torch.zeros(torch.tensor([2, 3]).tolist()).shape
+# torch.Size([2, 3])
 #
 # ``zeros`` and ``ones`` are ``float32`` by default, but ``full`` takes its dtype from
 # the fill value: an integer fill makes an ``int64`` tensor.
@@ -122,13 +125,17 @@ print(torch.linspace(0, 11, 10))
 # tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
 #
 # ``arange`` with integer arguments gives ``int64``. ``linspace`` gives the default
-# floating type unless ``dtype=`` names another one; with an integer dtype each point is
-# truncated towards zero (2.5 becomes 2):
+# floating type unless ``dtype=`` names another one. With an integer dtype the two ends
+# are first converted to integers and each point is then truncated towards zero: with
+# the ends 0 and 10 the point 2.5 becomes 2, and the ends 0.6 and 1.6 become 0 and 1,
+# so the middle point is 0 (from 0.5), not 1 (from 1.1):
 #
 # >>> torch.arange(0, 10, 2).dtype, torch.linspace(0, 10, 5).dtype
 # (torch.int64, torch.float32)
 # >>> torch.linspace(0, 10, 5, dtype=torch.int64)
 # tensor([ 0,  2,  5,  7, 10])
+# >>> torch.linspace(0.6, 1.6, 3), torch.linspace(0.6, 1.6, 3, dtype=torch.int64)
+# (tensor([0.6000, 1.1000, 1.6000]), tensor([0, 0, 1]))
 #
 # .. pitfall:: It is ``torch.arange``, not ``torch.arrange``
 #

@@ -70,11 +70,18 @@ plt.show()
 # (torch.float32, torch.float32, torch.int64)
 #
 # ``randint`` never returns ``high``: ``torch.randint(1, 7, ...)`` is a die. With one
-# bound, ``torch.randint(high, size)`` starts at 0. Note that the shape must be a
-# tuple here, because the positional arguments are already taken by the bounds.
+# bound, ``torch.randint(high, size)`` starts at 0. Note that the shape must be passed
+# as one tuple or list here, not as separate integers, because the positional integers
+# are already taken by the bounds.
 #
 # >>> torch.randint(3, (10,)).max().item() < 3
 # True
+# >>> torch.randint(3, [10]).shape
+# torch.Size([10])
+# >>> torch.randint(3, 10)
+# Traceback (most recent call last):
+#     ...
+# TypeError: randint(): argument 'size' (position 2) must be tuple of ints, not int
 #
 # .. pitfall:: ``torch.rand`` includes 0 and excludes 1
 #

@@ -124,11 +124,12 @@ b = torch.rand(2)
 #
 #    ``torch.manual_seed`` gives the same numbers for the same program on the same
 #    PyTorch version and device. The CPU and CUDA generators produce *different*
-#    sequences for the same seed, some GPU operations are non-deterministic unless
-#    ``torch.use_deterministic_algorithms(True)`` is set, and a new PyTorch release may
-#    change a sampler. Python's ``random`` and NumPy have generators of their own that
-#    ``torch.manual_seed`` does not touch (and ``random.rand()``, which one set of notes
-#    uses, does not exist: it is ``random.random()``).
+#    sequences for the same seed, some GPU operations are non-deterministic
+#    (``torch.use_deterministic_algorithms(True)`` makes them use a deterministic
+#    algorithm where one exists and raise an error where none does), and a new PyTorch
+#    release may change a sampler. Python's ``random`` and NumPy have generators of
+#    their own that ``torch.manual_seed`` does not touch (and ``random.rand()``, which
+#    one set of notes uses, does not exist: it is ``random.random()``).
 #
 #    >>> import random
 #    >>> hasattr(random, "rand"), hasattr(random, "random")

@@ -80,8 +80,10 @@ for dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
 # 1.1920928955078125e-07
 #
 # An arithmetic result outside the range does not raise an error: integer arithmetic
-# wraps around. Creating a tensor from a number that does not fit, on the other hand,
-# does raise:
+# wraps around. Creating an integer tensor from a value that does not fit, on the other
+# hand, usually raises; small negative values given to ``uint8`` are an exception
+# (-1 becomes 255). A float value too large for a floating-point dtype becomes ``inf``
+# without an error.
 #
 # >>> torch.tensor([250], dtype=torch.uint8) + 10
 # tensor([4], dtype=torch.uint8)
@@ -89,6 +91,10 @@ for dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: value cannot be converted to type uint8 without overflow
+# >>> torch.tensor([-1], dtype=torch.uint8)
+# tensor([255], dtype=torch.uint8)
+# >>> torch.tensor([1e5], dtype=torch.float16), torch.tensor([1e39])
+# (tensor([inf], dtype=torch.float16), tensor([inf]))
 #
 # The complete list, with sizes, ranges and shortcut methods read from the installed
 # torch, is the :doc:`dtype reference table </reference/dtypes>`. Its last column notes
@@ -112,10 +118,12 @@ for dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
 #
 #    A dtype table in one set of notes says that ``torch.bfloat16`` has no class name of
 #    its own. Like the other common dtypes it has one, ``torch.BFloat16Tensor``, which
-#    is what ``.type()`` reports. The dtypes without a class are the complex ones, the
-#    ``float8`` types and the newer unsigned integers ``uint16``, ``uint32`` and
-#    ``uint64``; ``.type()`` still prints a class name for them, but no such class
-#    exists. New code rarely needs these names: use the dtype.
+#    is what ``.type()`` reports. Only the long-standing dtypes have a class:
+#    ``float16``, ``bfloat16``, ``float32``, ``float64``, ``int8`` to ``int64``,
+#    ``uint8`` and ``bool``. The complex, ``float8``, ``float4``, sub-byte integer,
+#    ``bits``, quantised and newer unsigned (``uint16`` to ``uint64``) dtypes have
+#    none; ``.type()`` still prints a class name for them, but no such class exists.
+#    New code rarely needs these names: use the dtype.
 #
 #    >>> torch.zeros(1, dtype=torch.bfloat16).type()
 #    'torch.BFloat16Tensor'
@@ -123,6 +131,8 @@ for dtype in (torch.int8, torch.int16, torch.int32, torch.int64):
 #    (True, False)
 #    >>> torch.zeros(1, dtype=torch.uint16).type(), hasattr(torch, "UInt16Tensor")
 #    ('torch.UInt16Tensor', False)
+#    >>> hasattr(torch, "Float8_e4m3fnTensor"), hasattr(torch, "Int4Tensor")
+#    (False, False)
 
 # %%
 # Mixing dtypes: type promotion
@@ -169,8 +179,8 @@ print(ints + 0.5)
 # >>> torch.result_type(halves, torch.tensor(0.5, dtype=torch.float64))  # same category
 # torch.float16
 #
-# Division with ``/`` always gives a floating-point result, even for integers; ``//``
-# is floor division and keeps integers.
+# Division with ``/`` never gives an integer result: integer inputs give the default
+# float dtype. ``//`` is floor division and keeps integers.
 #
 # >>> torch.tensor([3, 4]) / 2
 # tensor([1.5000, 2.0000])
@@ -196,7 +206,8 @@ print(ints + 0.5)
 # * Floats default to ``float32``, integers to ``int64``; for a tensor with elements,
 #   the printed form hides the dtype exactly when it is the default.
 # * More bits: wider range, more memory; integer :term:`overflow` in arithmetic wraps
-#   silently, an out-of-range literal raises.
+#   silently, an out-of-range integer value usually raises when the tensor is created,
+#   a float value too large for its dtype becomes ``inf``.
 # * Mixed operands promote by category (bool < integer < floating point < complex), then
 #   by size; a Python number or 0-d tensor does not widen a tensor of its own category.
-#   ``torch.result_type`` tells the outcome; ``/`` always produces floats.
+#   ``torch.result_type`` tells the outcome; ``/`` never gives integers.

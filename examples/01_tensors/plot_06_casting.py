@@ -137,9 +137,9 @@ print(original)
 # also shrink the range. ``float16`` ends at 65504: larger values round down to 65504
 # up to 65520, and from 65520 on they become ``inf``, without an error. Likewise,
 # ``float64`` values beyond about 3.4e38 become ``inf`` in ``float32``. ``bfloat16``
-# keeps the range of ``float32`` (up to about 3.4e38) but has only about three
-# significant decimal digits. Values that silently turn into ``inf`` are a common source
-# of ``inf`` and ``nan`` in half-precision code.
+# keeps the range of ``float32`` (up to about 3.4e38) but has only 8 significant bits,
+# two to three significant decimal digits. Values that silently turn into ``inf`` are
+# a common source of ``inf`` and ``nan`` in half-precision code.
 
 third = torch.tensor([1 / 3], dtype=torch.float64)
 print(third, third.float(), third.half(), third.bfloat16(), sep="\n")
@@ -153,6 +153,8 @@ print(large.half(), large.bfloat16(), sep="\n")
 # tensor([65504., 65504.,    inf,    inf], dtype=torch.float16)
 # >>> torch.finfo(torch.float16).max, torch.finfo(torch.bfloat16).max
 # (65504.0, 3.3895313892515355e+38)
+# >>> torch.finfo(torch.bfloat16).eps, torch.finfo(torch.bfloat16).resolution
+# (0.0078125, 0.01)
 # >>> torch.tensor([1e5, 3e38]).bfloat16()
 # tensor([9.9840e+04, 3.0041e+38], dtype=torch.bfloat16)
 # >>> torch.tensor([1e300], dtype=torch.float64).float()

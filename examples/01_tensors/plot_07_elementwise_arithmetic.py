@@ -63,8 +63,9 @@ print(a.neg())
 # Integers: ``/`` gives floats, ``//`` floors
 # -------------------------------------------
 # Adding, subtracting and multiplying integer tensors gives integer tensors. Division is
-# different: ``/`` (``torch.div``) is *true* division and always returns floating-point
-# numbers, even when every quotient is a whole number. For an integer result use ``//``
+# different: ``/`` (``torch.div``) is *true* division and, for integer and floating
+# inputs, always returns floating-point numbers, even when every quotient is a whole
+# number. For an integer result use ``//``
 # (floor division, rounding towards minus infinity) or ``torch.div`` with
 # ``rounding_mode``.
 
@@ -143,7 +144,7 @@ print(torch.tensor([5]) / 0)  # true division: the result is a float
 # -------
 # * ``a + b``, ``torch.add(a, b)`` and ``a.add(b)`` are the same operation; likewise
 #   ``sub``, ``mul``, ``div``, ``neg``. They return new tensors.
-# * ``/`` always returns floats; ``//`` floors (``-7 // 2 == -4``); ``torch.div`` takes
+# * ``/`` never returns integers; ``//`` floors (``-7 // 2 == -4``); ``torch.div`` takes
 #   ``rounding_mode="trunc"`` or ``"floor"``.
 # * Float division by zero gives ``inf``/``nan``; integer ``//`` and ``%`` by zero raise
 #   on the CPU and give an unspecified value on a CUDA GPU; integer :term:`overflow`

@@ -158,9 +158,10 @@ print(counts.div(2))  # fine: a new float tensor
 # Writing into a given tensor: ``out=``
 # -------------------------------------
 # Most ``torch`` functions accept a keyword ``out=``: the result is written into that
-# tensor, which is also returned. Give it the shape and a dtype of the result; an
-# integer ``out`` for a float result is an error, a float ``out`` for an integer result
-# is fine.
+# tensor, which is also returned. Give it the shape of the result and a dtype that can
+# hold it: an integer ``out`` for a float result is an error, a float ``out`` for an
+# integer result is fine. An ``out`` of another shape is resized: silently if it is
+# empty, with a warning that this is deprecated if it has elements.
 
 buffer = torch.empty(2)
 returned = torch.add(torch.tensor([1.0, 2.0]), 10, out=buffer)
@@ -175,6 +176,14 @@ print(buffer)
 # RuntimeError: result type Float can't be cast to the desired output type Long
 # >>> torch.add(torch.tensor([1]), 1, out=torch.empty(1))
 # tensor([2.])
+# >>> torch.add(torch.tensor([1.0, 2.0]), 10, out=torch.empty(0))
+# tensor([11., 12.])
+# >>> import warnings
+# >>> with warnings.catch_warnings(record=True) as caught:
+# ...     warnings.simplefilter("always")
+# ...     resized = torch.add(torch.tensor([1.0, 2.0]), 10, out=torch.empty(5))
+# >>> resized.shape, str(caught[0].message).split(",")[0]
+# (torch.Size([2]), 'An output with one or more elements was resized since it had shape [5]')
 #
 # ``out=`` is mostly useful in loops that would otherwise allocate a new tensor on every
 # step. In everyday code the ordinary form is clearer, and autograd does not support
@@ -188,5 +197,6 @@ print(buffer)
 #   original tensor; ``x = x + 1`` does not.
 # * The result of an in-place operation must fit the tensor's shape and dtype:
 #   ``int_tensor.div_(2)`` raises.
-# * ``out=`` writes into a tensor you provide, which must have the result's shape and a
-#   dtype that can hold it.
+# * ``out=`` writes into a tensor you provide; it should have the result's shape (an
+#   empty one is resized silently, one of another size with a deprecation warning) and
+#   must have a dtype that can hold the result.

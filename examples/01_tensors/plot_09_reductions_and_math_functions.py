@@ -105,17 +105,24 @@ print(counts.mean(dim=0, dtype=torch.float32))
 # .. pitfall:: ``mean`` is not limited to ``float32`` and ``float64``
 #
 #    A comment in one set of notes says that the tensor passed to ``mean`` "must be
-#    Float or Double". ``float16`` and ``bfloat16`` work as well, and so do the complex
-#    dtypes. (The ``float8`` types are the exception: they are meant for storage, and on
-#    the CPU they lack ``mean`` and most other arithmetic.) For integer input,
-#    ``dtype=`` names the floating-point (or complex) type of the result; an integer
-#    ``dtype=`` is refused.
+#    Float or Double". ``float16`` and ``bfloat16`` work as well, and so do ``complex64``
+#    and ``complex128``. (The exceptions are the ``float8`` types, which are meant for
+#    storage and on the CPU lack ``mean`` and most other arithmetic, and ``complex32``,
+#    whose support is experimental and which has no ``mean`` on the CPU.) For integer
+#    input, ``dtype=`` names the floating-point (or complex) type of the result; an
+#    integer ``dtype=`` is refused.
 #
 #    >>> [torch.tensor([1, 2], dtype=dt).mean().item()
 #    ...  for dt in (torch.float16, torch.bfloat16, torch.float32, torch.float64)]
 #    [1.5, 1.5, 1.5, 1.5]
 #    >>> torch.tensor([1 + 1j, 2 + 3j]).mean()
 #    tensor(1.5000+2.0000j)
+#    >>> torch.tensor([1, 2], dtype=torch.complex128).mean().item()
+#    (1.5+0j)
+#    >>> torch.zeros(2, dtype=torch.float8_e4m3fn).mean()
+#    Traceback (most recent call last):
+#        ...
+#    NotImplementedError: "sum_cpu" not implemented for 'Float8_e4m3fn'
 #    >>> torch.tensor([1, 2]).mean(dtype=torch.float16)
 #    tensor(1.5000, dtype=torch.float16)
 #    >>> torch.tensor([1, 2]).mean(dtype=torch.int64)
@@ -165,8 +172,9 @@ print(x.log())
 # tensor([1.6516e+38,        inf])
 #
 # With an integer tensor, ``sqrt``, ``exp`` and the logarithms return floats, while
-# ``pow`` with an integer exponent stays an integer. A negative integer exponent is not
-# allowed for integers, because the result would not be an integer.
+# ``pow`` with an integer exponent stays an integer. A negative Python integer exponent
+# is refused for integer tensors. A negative exponent given as an integer *tensor* is
+# accepted and silently gives 0 (or ±1 for the bases ±1), so convert to float first.
 #
 # >>> torch.tensor([4, 9]).sqrt()
 # tensor([2., 3.])
@@ -176,6 +184,8 @@ print(x.log())
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: Integers to negative integer powers are not allowed.
+# >>> torch.tensor([2, 1, -1, 0]) ** torch.tensor(-1)
+# tensor([ 0,  1, -1,  0])
 # >>> torch.tensor([2]) ** -1.0
 # tensor([0.5000])
 #
@@ -185,7 +195,8 @@ print(x.log())
 #   column, ``dim=1`` one value per row.
 # * ``keepdim=True`` keeps it with size 1, so the result broadcasts against ``t``.
 # * Integer ``sum`` gives ``int64`` (which can still wrap); integer ``mean`` needs
-#   ``.float()`` or a floating ``dtype=``; floating and complex tensors of any precision
-#   have a ``mean``.
+#   ``.float()`` or a floating ``dtype=``; ``float16``, ``bfloat16``, ``float32``,
+#   ``float64``, ``complex64`` and ``complex128`` tensors have a ``mean`` (``float8``
+#   and ``complex32`` tensors do not, on the CPU).
 # * ``sqrt``, ``exp``, ``log`` return floats; ``log(0)`` is ``-inf``, ``sqrt(-1)`` is
 #   ``nan``.
