@@ -80,10 +80,12 @@ print(y.grad_fn.name(), model.fc1.weight.grad.shape)
 # >>> model.fc1.weight.grad.shape
 # torch.Size([20, 10])
 #
-# The nodes of the graph (``AddmmBackward0`` here, an autograd ``Function``) are
-# created by *operations*. The weights are :term:`leaf tensors <leaf tensor>` made by
-# the user, so they have none:
+# The nodes of the graph (``AddmmBackward0`` here, a ``torch.autograd.graph.Node``,
+# which PyTorch's tutorial calls a ``Function`` node) are created by *operations*. The
+# weights are :term:`leaf tensors <leaf tensor>` made by the user, so they have none:
 #
+# >>> isinstance(y.grad_fn, torch.autograd.graph.Node)
+# True
 # >>> model.fc1.weight.grad_fn is None
 # True
 #
@@ -92,11 +94,14 @@ print(y.grad_fn.name(), model.fc1.weight.grad.shape)
 #    A Chinese rendering of PyTorch's 60-minute tutorial says that every tensor creates
 #    at least one ``Function`` node. The original says every tensor *operation* does.
 #    Tensors that no operation produced, such as a model's weights or its input, have
-#    ``grad_fn`` equal to ``None``; so does anything computed with gradient tracking
-#    off.
+#    ``grad_fn`` equal to ``None``. Even an operation creates a node only when gradient
+#    tracking is on and at least one of its inputs requires gradients: the result of
+#    ``x + 1`` has none, and neither has anything computed with tracking off.
 #
 #    >>> x.grad_fn is None, model.fc1.weight.grad_fn is None
 #    (True, True)
+#    >>> print((x + 1).grad_fn)
+#    None
 #    >>> with torch.no_grad():
 #    ...     print(model(x).grad_fn)
 #    None
@@ -151,7 +156,7 @@ except AttributeError as error:
 #     ...
 # AttributeError: 'Identity' object has no attribute '_backward_hooks'
 #
-# .. pitfall:: A module class without ``super().__init__()`` cannot be created
+# .. pitfall:: A module that assigns layers before ``super().__init__()`` cannot be created
 #
 #    The notes' ``ModelHead`` and both ``MLP`` feed-forward blocks define ``__init__``
 #    without calling ``super().__init__()``, so none of them can even be instantiated:

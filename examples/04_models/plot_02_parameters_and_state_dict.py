@@ -202,9 +202,8 @@ for name, tensor in state.items():
 # 205
 #
 # ``load_state_dict`` copies such a dictionary into a model with the same structure,
-# matching tensors by name. It returns the keys that did not match (none here). This
-# is how a trained model is saved and restored; writing it to a file is shown in the
-# chapter on training.
+# matching tensors by name. This is how a trained model is saved and restored; writing
+# it to a file is shown in the chapter on training.
 
 copy = Classifier(n_features=4, width=8, n_classes=3)  # different random weights
 result = copy.load_state_dict(model.state_dict())
@@ -215,6 +214,17 @@ print(result)
 # ([], [])
 # >>> torch.equal(copy.head.weight, model.head.weight)
 # True
+#
+# By default (``strict=True``) a missing or unexpected key is an error, so the
+# returned lists of keys that did not match are empty unless ``strict=False``:
+#
+# >>> extra = dict(model.state_dict(), extra=torch.zeros(1))
+# >>> copy.load_state_dict(extra)
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: Error(s) in loading state_dict for Classifier:...Unexpected key(s) in state_dict: "extra"...
+# >>> copy.load_state_dict(extra, strict=False).unexpected_keys
+# ['extra']
 #
 # .. pitfall:: ``state_dict()`` shares memory with the model; it is not a snapshot
 #

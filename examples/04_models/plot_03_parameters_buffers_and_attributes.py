@@ -166,13 +166,15 @@ print(restored.scale, restored.mean, restored.mask, sep="\n")
 # >>> nn.Parameter(torch.zeros(2), requires_grad=False).requires_grad
 # False
 #
-# Like any tensor that requires gradients, a parameter must be floating point (or
-# complex):
+# A parameter that requires gradients (the default) must be floating point or complex;
+# an integer parameter is only possible with ``requires_grad=False``:
 #
 # >>> nn.Parameter(torch.arange(3))
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: Only Tensors of floating point and complex dtype can require gradients
+# >>> nn.Parameter(torch.arange(3), requires_grad=False).dtype
+# torch.int64
 #
 # Once a name is a parameter, ``__setattr__`` accepts only another parameter (or
 # ``None``) for it. A name that is a buffer stays a buffer when a plain tensor is
@@ -187,8 +189,22 @@ print(restored.scale, restored.mean, restored.mask, sep="\n")
 # ([5.0, 5.0, 5.0], ['mean', 'mask'])
 #
 # ``register_parameter(name, p)`` does the same as assigning ``p``, with the name given
-# as a string (useful in loops); ``register_buffer`` is the only way to create a
-# buffer.
+# as a string (useful in loops). A buffer is created either with
+# ``register_buffer(name, t)`` or by assigning ``nn.Buffer(t)``, which the module
+# stores as a plain tensor; both accept ``persistent=False``. Assigning a plain tensor
+# to a new name never creates one:
+#
+# >>> class WithBuffers(nn.Module):
+# ...     def __init__(self):
+# ...         super().__init__()
+# ...         self.total = nn.Buffer(torch.zeros(2))
+# ...         self.cache = nn.Buffer(torch.zeros(2), persistent=False)
+# ...         self.plain = torch.zeros(2)
+# >>> buffered = WithBuffers()
+# >>> [name for name, _ in buffered.named_buffers()], list(buffered.state_dict())
+# (['total', 'cache'], ['total'])
+# >>> type(buffered.total).__name__
+# 'Tensor'
 
 # %%
 # The notes' summary, checked

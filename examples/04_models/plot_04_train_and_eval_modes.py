@@ -42,7 +42,13 @@ print([m.training for m in model.modules()])
 # dropout layers (also the dropout inside ``nn.LSTM``, ``nn.MultiheadAttention`` and
 # the Transformer layers) and the normalisation layers that track running statistics
 # (``BatchNorm*``, and ``InstanceNorm*`` with ``track_running_stats=True``).
-# ``nn.Linear``, the activations and ``nn.LayerNorm`` compute the same in both modes.
+# ``nn.Linear``, ``nn.LayerNorm`` and the activations compute the same in both modes,
+# except ``nn.RReLU``, whose negative slope is random in training and fixed in
+# evaluation (the mean of its ``lower`` and ``upper`` bounds):
+#
+# >>> rrelu = nn.RReLU().eval()
+# >>> rrelu(-torch.ones(2)), (rrelu.lower + rrelu.upper) / 2
+# (tensor([-0.2292, -0.2292]), 0.22916666666666666)
 
 # %%
 # Dropout
@@ -139,9 +145,10 @@ print(evaluated_output)
 # (With the default ``affine=True`` the layer also multiplies by a learned ``weight``
 # and adds a ``bias``; they start at 1 and 0 and do not change here.)
 #
-# In training mode a batch must have more than one value per feature, because the
-# variance of a single sample is undefined. In evaluation mode a single sample is
-# fine:
+# In training mode a batch must have more than one value per feature: with a single
+# value the batch mean is that value, so the normalised output would always be 0, and
+# the unbiased variance used for ``running_var`` would divide by zero. In evaluation
+# mode a single sample is fine:
 #
 # >>> norm.train()(torch.ones(1, 2))
 # Traceback (most recent call last):

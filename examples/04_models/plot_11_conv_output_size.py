@@ -4,9 +4,9 @@ The output length of a convolution: one formula, checked on a grid
 
 How long is the output of a convolution with a given kernel size, stride, padding and
 dilation? One formula answers it for ``Conv1d``, for each spatial dimension of
-``Conv2d`` and ``Conv3d``, and for the pooling layers. This page derives it, checks it
-against the layers on a grid of almost a thousand settings, plots it, and shows the
-errors and the special ``padding='same'`` and ``ceil_mode`` cases.
+``Conv2d`` and ``Conv3d``, and for max and average pooling. This page derives it,
+checks it against the layers on a grid of almost a thousand settings, plots it, and
+shows the errors and the special ``padding='same'`` and ``ceil_mode`` cases.
 """
 
 import itertools
@@ -195,10 +195,13 @@ print(pool(torch.zeros(1, 1, 35)).shape)
 # torch.Size([1, 1, 17])
 #
 # Second, ``ceil_mode=True`` rounds up instead of down, keeping a last window that
-# would stick out of the input (it then covers only the positions that exist):
+# would stick out of the input (it then covers only the positions that exist), except
+# that a window which would start in the right padding is dropped:
 #
 # >>> nn.MaxPool1d(2, ceil_mode=True)(torch.zeros(1, 1, 35)).shape
 # torch.Size([1, 1, 18])
+# >>> nn.MaxPool1d(2, padding=1, ceil_mode=True)(torch.zeros(1, 1, 5)).shape  # not ceil((5 + 2 - 2) / 2) + 1 = 4
+# torch.Size([1, 1, 3])
 #
 # Pooling also limits the padding to half the kernel size:
 #
@@ -217,5 +220,6 @@ print(pool(torch.zeros(1, 1, 35)).shape)
 #   than the padded input, the layer raises an error.
 # * ``padding='same'`` keeps the length (stride 1 only; an odd total padding puts the
 #   extra zero at the end); ``padding='valid'`` is no padding.
-# * Pooling layers follow the same formula, with ``stride`` defaulting to the kernel
-#   size and an optional ``ceil_mode``.
+# * Max and average pooling follow the same formula, with ``stride`` defaulting to the
+#   kernel size and an optional ``ceil_mode`` (rounding up, but never starting a window
+#   in the right padding).

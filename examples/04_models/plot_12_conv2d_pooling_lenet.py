@@ -7,8 +7,8 @@ resulting :term:`feature maps <feature map>`. This page shows both on a picture 
 can check by eye, then builds the LeNet of PyTorch's 60-minute blitz for 32x32 images
 and prints the shape after every layer, first with :term:`forward hooks <forward
 hook>` and then by walking an ``nn.Sequential``. It ends with what "``torch.nn`` only
-supports mini-batches" means today: layers accept a single unbatched sample, but a
-model's ``forward`` may not.
+supports mini-batches" means today: most layers accept a single unbatched sample, but
+batch normalisation and a model's ``forward`` may not.
 """
 
 import matplotlib.pyplot as plt
@@ -84,8 +84,9 @@ print(pooled.shape, list(pool.parameters()))
 # torch.Size([2, 8, 1, 1])
 #
 # The figure shows the input, the two edge maps (red where the brightness increases
-# to the right or downwards, blue where it decreases) and their absolute values, added
-# and max-pooled to half the size: the outline of the square survives the pooling.
+# to the right or downwards, blue where it decreases) and their absolute values, each
+# max-pooled to half the size and then added: the outline of the square survives the
+# pooling.
 
 fig, axes = plt.subplots(1, 4, figsize=(10, 2.9), layout="constrained")
 panels = [
@@ -219,9 +220,10 @@ for layer in lenet:
 # -----------------------------------
 # The notes repeat a remark of the blitz tutorial: ``torch.nn`` only supports
 # mini-batches, ``nn.Conv2d`` needs a 4-D input, and a single image must get a fake
-# batch dimension with ``input.unsqueeze(0)``. For today's layers this is no longer
-# true: convolution and pooling layers accept an unbatched ``(channels, height,
-# width)`` image, and ``nn.Linear`` accepts any number of leading dimensions.
+# batch dimension with ``input.unsqueeze(0)``. For most of today's layers this is no
+# longer true: convolution and pooling layers accept an unbatched ``(channels,
+# height, width)`` image, ``nn.Linear`` accepts any number of leading dimensions, and
+# recurrent and attention layers accept an unbatched sequence.
 
 single = torch.randn(1, 32, 32)  # (channels, height, width)
 print(net.conv1(single).shape, pool(net.conv1(single)).shape)
@@ -236,10 +238,20 @@ print(net.conv1(single).shape, pool(net.conv1(single)).shape)
 #     ...
 # RuntimeError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [32, 32]
 #
-# .. pitfall:: Layers accept unbatched input; a model's ``forward`` may not
+# Normalisation layers are the exception: ``nn.BatchNorm2d`` and ``nn.GroupNorm``
+# still need the batch dimension, and ``nn.BatchNorm1d`` reads a 2-D ``(C, L)``
+# sample as a batch ``(N, C)``.
 #
-#    "``torch.nn`` only supports mini-batches" is outdated: ``nn.Conv2d`` takes a 3-D
-#    ``(C, H, W)`` sample as well as a 4-D batch. But the LeNet above still fails on a
+# >>> nn.BatchNorm2d(6)(torch.zeros(6, 28, 28))
+# Traceback (most recent call last):
+#     ...
+# ValueError: expected 4D input (got 3D input)
+#
+# .. pitfall:: Most layers accept unbatched input; a model's ``forward`` may not
+#
+#    "``torch.nn`` only supports mini-batches" is outdated for most layers:
+#    ``nn.Conv2d`` takes a 3-D ``(C, H, W)`` sample as well as a 4-D batch (batch
+#    normalisation still needs the batch). But the LeNet above still fails on a
 #    single image, because its ``forward`` flattens with ``torch.flatten(x, 1)``,
 #    which assumes that dimension 0 is the batch: for a ``(16, 5, 5)`` sample it gives
 #    ``(16, 25)`` instead of ``(400,)``. Adding the batch dimension with
@@ -266,5 +278,6 @@ print(net.conv1(single).shape, pool(net.conv1(single)).shape)
 # * Forward hooks report the output of every *module*; functional calls inside
 #   ``forward`` are invisible to them. A loop over an ``nn.Sequential`` shows every
 #   step.
-# * Layers accept unbatched samples; a ``forward`` that flattens from dimension 1 does
-#   not. ``unsqueeze(0)`` adds the batch dimension.
+# * Most layers (convolution, pooling, linear, recurrent, attention) accept unbatched
+#   samples; ``BatchNorm*``, ``GroupNorm`` and a ``forward`` that flattens from
+#   dimension 1 do not. ``unsqueeze(0)`` adds the batch dimension.

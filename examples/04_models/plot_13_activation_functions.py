@@ -6,8 +6,8 @@ Without a non-linear :term:`activation function` between them, stacked linear la
 collapse into a single linear layer. This page plots sigmoid, tanh, ReLU, GELU and SiLU
 with their derivatives (computed by autograd), compares the module form
 (``nn.ReLU()``) with the functional form (``F.relu``), shows which functions take a
-``dim`` argument (only the ones that normalise, such as softmax), and what softmax
-does when the dimension is wrong or missing.
+``dim`` argument (only those that combine elements along a dimension, such as softmax
+or GLU), and what softmax does when the dimension is wrong or missing.
 """
 
 import warnings
