@@ -149,8 +149,8 @@ print(model)
 # %%
 # One step, line by line
 # ----------------------
-# Take the first batch and run the four lines of a training step one at a time,
-# looking at what each one changes.
+# Take the first batch and run the five lines of a training step (``zero_grad``, forward
+# pass, loss, ``backward``, ``step``) one at a time, looking at what each one changes.
 
 inputs, targets = next(iter(train_loader))
 inputs, targets = inputs.to(device), targets.to(device)
@@ -202,8 +202,19 @@ print("largest change:", (weight.detach() - before).abs().max().item())
 # >>> torch.allclose(weight.detach(), expected)
 # True
 #
-# From the second step on, SGD with momentum moves along a running average of past
-# gradients instead; the optimizers page of this chapter compares the update rules.
+# The step also started SGD's *momentum buffer*, which for now holds just that gradient
+# (weight decay included):
+#
+# >>> buffer = optimizer.state[weight]["momentum_buffer"]
+# >>> torch.allclose(buffer, gradient + config["weight_decay"] * before)
+# True
+#
+# From the second step on, SGD moves along this buffer instead of the gradient: each
+# step multiplies it by the momentum :math:`\mu` and adds the new gradient
+# (:math:`b \leftarrow \mu b + g`). That is an exponentially decaying *sum* of past
+# gradients, not an average: for a steady gradient it grows to about
+# :math:`1/(1-\mu)` times it, 10 times with the :math:`\mu = 0.9` used here. The
+# optimizers page of this chapter compares the update rules.
 #
 # .. pitfall:: A model is an ``nn.Module``, not an autograd ``Function``
 #

@@ -118,8 +118,11 @@ print("after a train-mode pass:", norm.running_mean)
 # ``torch.no_grad()`` is about autograd, not about layers: inside it, operations are not
 # recorded, so no graph is built and nothing is kept in memory for a backward pass that
 # will never come. A saved-tensor hook adds up the sizes of the tensors that autograd
-# saves for the backward pass (each layer's input, its weights, the ReLU's output)
-# during one forward pass of a batch:
+# saves for the backward pass during one forward pass of a batch: the input of the
+# first layer, the weight of the last one, and the ReLU's output, which is saved twice,
+# by the ReLU and (as its input) by the linear layer after it. The sum counts that
+# shared output twice, so it is an upper bound on the memory kept rather than the exact
+# figure; what matters here is that under ``no_grad`` it is zero.
 
 
 def bytes_saved_for_backward(model, inputs):
@@ -155,8 +158,10 @@ with torch.no_grad():
 #    on validation data. Neither is how it works. ``eval()`` only changes layers such as
 #    dropout and batch normalisation; autograd still records everything. ``no_grad``
 #    only stops the recording, which saves the memory and time of a graph; dropout stays
-#    active under it. What keeps a model from learning from validation data is simply
-#    that the evaluation loop never calls ``backward()`` and ``optimizer.step()``.
+#    active under it. What keeps the parameters from learning from validation data is
+#    that the evaluation loop never calls ``backward()`` and ``optimizer.step()``; what
+#    keeps batch-normalisation buffers from absorbing validation statistics is
+#    ``eval()``, because a training-mode pass updates them even under ``no_grad``.
 #
 #    >>> model.eval()[2].training, model(inputs).requires_grad
 #    (False, True)
@@ -164,6 +169,10 @@ with torch.no_grad():
 #    >>> with torch.no_grad():
 #    ...     print(model[2].training, model(inputs).requires_grad)
 #    True False
+#    >>> with torch.no_grad():
+#    ...     _ = norm(torch.tensor([[0.0, 0.0], [2.0, 2.0]]))  # norm is in training mode
+#    >>> norm.running_mean  # moved again: 0.9 * [0.2, 0.4] + 0.1 * [1, 1]
+#    tensor([0.2800, 0.4600])
 #
 # The evaluation loop
 # -------------------
@@ -224,9 +233,14 @@ for epoch in range(config["epochs"]):
 
 # %%
 # Both losses fall together: the network is learning the rings, not memorising the
-# training points. The validation loss is even a little lower, because it is measured
-# at the end of each epoch without dropout, while the training loss is averaged over
-# the epoch, with dropout on and the weights still improving.
+# training points. The validation loss is mostly a little lower (the curves cross a few
+# times), because it is measured at the end of each epoch without dropout, while the
+# training loss is averaged over the epoch, with dropout on and the weights still
+# improving:
+#
+# >>> lower = [val < train for train, val in zip(history["train"], history["val"])]
+# >>> sum(lower) > len(lower) / 2, all(lower)
+# (True, False)
 
 fig, ax = plt.subplots(figsize=(6, 3.6), layout="constrained")
 epochs = range(1, config["epochs"] + 1)

@@ -116,8 +116,9 @@ print("largest parameter difference after 3 steps:", largest_difference(model_bi
 #
 # Unequal micro-batches
 # ~~~~~~~~~~~~~~~~~~~~~
-# Dividing by :math:`k` assumes micro-batches of equal size. The last one of a data set
-# is often smaller: 60 samples in micro-batches of 16 are 16, 16, 16 and 12. Each
+# Dividing by :math:`k` assumes that every micro-batch mean has the same denominator.
+# For a plain mean that is the number of samples, and the last micro-batch of a data
+# set is often smaller: 60 samples in micro-batches of 16 are 16, 16, 16 and 12. Each
 # micro-batch mean must then be weighted by its share of the batch, :math:`n_j / N`.
 
 
@@ -143,6 +144,28 @@ print("weighted n_j/N: ", (by_share - full).abs().max().item())
 # True
 # >>> torch.allclose(by_count, full, rtol=1e-3)
 # False
+#
+# Equal sizes are not enough when the loss does not divide by the number of samples.
+# Cross-entropy skips the targets equal to ``ignore_index`` (``-100`` by default) and
+# divides by the number of targets it counted; with class weights it divides by the sum
+# of their weights. Then :math:`n_j` and :math:`N` are those counts (or weight sums).
+# Below, two micro-batches of 16 targets each, where the first holds all 10 ignored
+# targets: dividing by :math:`k = 2` misses the full-batch loss, weighting by the
+# counted targets matches it.
+#
+# >>> ce = nn.CrossEntropyLoss()
+# >>> ce.ignore_index
+# -100
+# >>> logits = torch.randn(32, 3, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+# >>> labels = torch.tensor([-100] * 10 + [0, 1, 2] * 7 + [0])
+# >>> halves = [ce(l, t) for l, t in zip(logits.split(16), labels.split(16))]
+# >>> counted = [(t != ce.ignore_index).sum() for t in labels.split(16)]
+# >>> counted
+# [tensor(6), tensor(16)]
+# >>> torch.allclose(sum(halves) / 2, ce(logits, labels))
+# False
+# >>> torch.allclose(sum(h * n / sum(counted) for h, n in zip(halves, counted)), ce(logits, labels))
+# True
 #
 # .. pitfall:: A mean loss is already averaged; do not divide ``.grad`` by the batch size
 #
@@ -279,8 +302,9 @@ plt.show()
 #   micro-batches and stepping once reproduces the large-batch update exactly (checked
 #   here to 1e-12 in float64, with Adam).
 # * Divide each micro-batch mean loss by :math:`k`, or weight it by its share
-#   :math:`n_j/N` when the sizes differ; never divide ``.grad`` by the batch size after
-#   a mean loss.
+#   :math:`n_j/N` when the sizes differ (or, with ``ignore_index`` or class weights,
+#   the counts of counted targets or their weight sums); never divide ``.grad`` by the
+#   batch size after a mean loss.
 # * Batch normalisation sees micro-batches, so with it the update is no longer the
 #   same.
 # * Accumulation reduces activation memory by :math:`k`; parameters, gradients and

@@ -204,11 +204,14 @@ plt.show()
 # The notes also name BLEU and ROUGE, the usual scores when the output is text rather
 # than a class. Both compare a generated text with one or more human-written
 # references by counting shared *n*-grams (runs of *n* words). BLEU, from machine
-# translation, is precision-oriented: the share of the candidate's 1- to 4-grams that
-# appear in a reference, combined by a geometric mean, with a penalty for candidates
-# shorter than the reference. ROUGE, from summarisation, is recall-oriented: ROUGE-1 and
-# ROUGE-2 count how many of the reference's unigrams and bigrams the candidate
-# recovers, and ROUGE-L scores the longest common subsequence of the two texts.
+# translation, is precision-oriented: the share of the candidate's 1- to 4-grams found
+# in a reference, each *n*-gram counted at most as often as it occurs there (clipped
+# precision: against the reference "the cat", the candidate "the the the" has a
+# unigram precision of 1/3, not 3/3), combined by a geometric mean, with a penalty for
+# candidates shorter than the reference. ROUGE, from summarisation, is recall-oriented:
+# ROUGE-1 and ROUGE-2 count how many of the reference's unigrams and bigrams the
+# candidate recovers, and ROUGE-L scores the longest common subsequence of the two
+# texts.
 #
 # Summary
 # -------

@@ -26,8 +26,9 @@ folder = Path(workdir.name)
 # What a state dict holds
 # -----------------------
 # ``model.state_dict()`` is an ordered dictionary from names to tensors: every parameter
-# and every *buffer* (state that is not trained by the optimizer, such as the running
-# statistics of batch normalisation). The names follow the module tree:
+# and every persistent *buffer* (state that is not trained by the optimizer, such as the
+# running statistics of batch normalisation; a buffer registered with
+# ``persistent=False`` is left out). The names follow the module tree:
 # ``"1.running_mean"`` is the buffer ``running_mean`` of submodule ``1``. The code of the
 # model, its structure and its ``forward`` method, is not in it.
 # (:ref:`sphx_glr_auto_examples_04_models_plot_02_parameters_and_state_dict.py` walks
@@ -45,6 +46,11 @@ for name, tensor in state.items():
 # ['0.weight', '0.bias', '1.weight', '1.bias', '1.running_mean', '1.running_var', '1.num_batches_tracked', '3.weight', '3.bias']
 # >>> [name for name, _ in model.named_parameters()]
 # ['0.weight', '0.bias', '1.weight', '1.bias', '3.weight', '3.bias']
+# >>> holder = nn.Module()
+# >>> holder.register_buffer("kept", torch.zeros(1))
+# >>> holder.register_buffer("scratch", torch.zeros(1), persistent=False)
+# >>> [name for name, _ in holder.named_buffers()], list(holder.state_dict())
+# (['kept', 'scratch'], ['kept'])
 #
 # Saving and loading the parameters
 # ---------------------------------
@@ -82,9 +88,11 @@ print(result)
 # ``torch.save(model, path)`` also works: it pickles the model *object*. Pickle does not
 # store code. It stores references to classes by module and name
 # (``torch.nn.modules.linear.Linear``, or ``__main__.SimpleModel`` for a class defined in
-# a script) and rebuilds the object by importing and calling them. The file is
+# a script) and rebuilds the object by importing the class, creating an instance
+# *without* calling its constructor, and restoring the saved attributes. The file is
 # therefore tied to the code: the loading program must be able to import every class
-# under the same name, and a renamed or moved class breaks the file.
+# under the same name, and a renamed or moved class breaks the file (a changed
+# constructor, on the other hand, is silently not applied to an old file).
 # ``torch.serialization.get_unsafe_globals_in_checkpoint`` lists what a file would
 # import:
 
@@ -97,6 +105,16 @@ print(torch.serialization.get_unsafe_globals_in_checkpoint(folder / "model_weigh
 #
 # >>> torch.serialization.get_unsafe_globals_in_checkpoint(folder / "model_weights.pt")
 # []
+#
+# That no constructor runs can be checked by making ``nn.Linear``'s fail: the whole
+# model still loads (with ``weights_only=False``, acceptable here because the page wrote
+# the file itself; the next sections explain the option):
+#
+# >>> from unittest import mock
+# >>> with mock.patch.object(nn.Linear, "__init__", side_effect=RuntimeError("constructor called")):
+# ...     loaded_model = torch.load(folder / "model.pt", weights_only=False)
+# >>> type(loaded_model[0]).__name__, torch.equal(loaded_model[0].weight, model[0].weight)
+# ('Linear', True)
 #
 # Loading the whole model as the notes do, with a plain ``torch.load(path)``, fails in
 # current PyTorch:
@@ -275,12 +293,13 @@ workdir.cleanup()
 # %%
 # Summary
 # -------
-# * Save ``model.state_dict()`` (parameters and buffers, by name) with ``torch.save``;
-#   load it into a freshly built model of the same structure with
+# * Save ``model.state_dict()`` (parameters and persistent buffers, by name) with
+#   ``torch.save``; load it into a freshly built model of the same structure with
 #   ``model.load_state_dict(torch.load(path))``, which copies the values and returns
 #   the keys it could not match.
-# * A whole-model pickle references classes by module and name and breaks when the code
-#   changes; since PyTorch 2.6 ``torch.load`` refuses it by default.
+# * A whole-model pickle references classes by module and name and breaks when a class
+#   is renamed or moved; loading it restores the saved attributes without running the
+#   constructors. Since PyTorch 2.6 ``torch.load`` refuses it by default.
 # * ``weights_only=True`` (the default) loads tensors and plain containers only, because
 #   unpickling can call any function; use ``weights_only=False`` only for files you
 #   trust.

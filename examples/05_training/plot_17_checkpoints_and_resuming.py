@@ -116,22 +116,27 @@ print(scheduler.state_dict())
 # The interrupted run trains three epochs and then saves a checkpoint: a plain
 # dictionary of state dicts, numbers and tensors, which ``torch.load`` can read with
 # ``weights_only=True``. The random states are saved too: the global CPU generator
-# (dropout on the CPU), the generator of each GPU when there is one (dropout there), and
-# the loader's generator, which decides the shuffled order of every later epoch.
+# (dropout on the CPU), the generator of the accelerator the model runs on when there is
+# one (dropout there), and the loader's generator, which decides the shuffled order of
+# every later epoch. ``torch.get_device_module(device)`` is the module of the device's
+# type (``torch.cuda``, ``torch.mps``, ``torch.xpu``, ...), and each of these has its
+# own ``get_rng_state`` and ``set_rng_state``, so the same code serves every
+# accelerator. (A run that uses several GPUs saves each one's generator, for example
+# with ``torch.cuda.get_rng_state_all()``.)
 
 
 def random_state(loader):
     state = {"torch": torch.get_rng_state(), "loader": loader.generator.get_state()}
-    if torch.cuda.is_available():
-        state["cuda"] = torch.cuda.get_rng_state_all()
+    if device.type != "cpu":
+        state["device"] = torch.get_device_module(device).get_rng_state(device)
     return state
 
 
 def set_random_state(state, loader):
     torch.set_rng_state(state["torch"])
     loader.generator.set_state(state["loader"])
-    if "cuda" in state:
-        torch.cuda.set_rng_state_all(state["cuda"])
+    if "device" in state:
+        torch.get_device_module(device).set_rng_state(state["device"], device)
 
 
 model, optimizer, scheduler, loader = build(config["seed"])
@@ -181,7 +186,7 @@ print("largest difference from the uninterrupted run:",
 #
 # The checkpoint is loaded onto the CPU (``map_location="cpu"``), which works on every
 # machine. That is also where the random states must be: they are CPU byte tensors,
-# even those of the GPU generators. The rest finds its device by itself:
+# even that of the accelerator's generator. The rest finds its device by itself:
 # ``model.load_state_dict`` copies into the model's own tensors, wherever they are, and
 # ``optimizer.load_state_dict`` moves the optimizer's buffers to the device of the
 # parameters they belong to.
@@ -269,7 +274,8 @@ workdir.cleanup()
 # Summary
 # -------
 # * A checkpoint is a dictionary: model, optimizer and scheduler state dicts, the epoch,
-#   the random states (CPU, each GPU, the loader's generator) and the configuration.
+#   the random states (CPU, the accelerator's, the loader's generator) and the
+#   configuration.
 # * Resume by rebuilding everything, then loading each state; the optimizer state is
 #   what keeps momentum and Adam's averages, the random states keep dropout and the
 #   data order.
