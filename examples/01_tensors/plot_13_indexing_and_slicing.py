@@ -49,8 +49,9 @@ print(data[1, 2])
 # From a one-element tensor to a number: ``item()``
 # -------------------------------------------------
 # Even a single element is still a tensor (0-dimensional). ``item()`` returns its value
-# as a Python ``int``, ``float`` or ``bool``. It works on any tensor with exactly one
-# element, whatever its shape, and raises for more elements.
+# as a Python number (``int``, ``float``, ``complex``) or ``bool``, depending on the
+# dtype. It works on any tensor with exactly one element, whatever its shape, and raises
+# for more elements.
 
 element = data[1, 2]
 value = element.item()
@@ -61,6 +62,8 @@ print(type(element), type(value), value)
 # <class 'int'>
 # >>> torch.tensor([30]).item(), torch.tensor(30).item(), torch.tensor([[2.5]]).item()
 # (30, 30, 2.5)
+# >>> torch.tensor(True).item(), torch.tensor(1 + 2j).item()
+# (True, (1+2j))
 # >>> data.item()
 # Traceback (most recent call last):
 #     ...
@@ -160,7 +163,9 @@ print(grid)
 # Each position in the brackets addresses one dimension, in order. For a tensor of
 # shape ``[3, 4, 5]``, ``t[0]`` (the same as ``t[0, :, :]``) is the first ``[4, 5]``
 # matrix, ``t[:, 0]`` takes row 0 of every matrix, and ``t[:, :, 0]`` takes column 0 of
-# every matrix. ``...`` (Ellipsis) stands for "all remaining dimensions".
+# every matrix. ``...`` (Ellipsis) stands for as many ``:`` as needed to cover the
+# dimensions not indexed otherwise, at the start, in the middle or at the end:
+# ``cube[..., 0]`` is ``cube[:, :, 0]`` and ``cube[0, ...]`` is ``cube[0, :, :]``.
 
 cube = torch.randint(0, 10, (3, 4, 5))
 print(cube[0, :, :])
@@ -172,6 +177,8 @@ print(cube[:, :, 0])
 # (torch.Size([4, 5]), torch.Size([3, 5]), torch.Size([3, 4]))
 # >>> torch.equal(cube[0], cube[0, :, :]) and torch.equal(cube[..., 0], cube[:, :, 0])
 # True
+# >>> cube[0, ..., 0].shape, cube[..., 0].shape, cube[0, ...].shape
+# (torch.Size([4]), torch.Size([3, 4]), torch.Size([4, 5]))
 # >>> torch.equal(cube[:, 0, :][2], cube[2][0])
 # True
 

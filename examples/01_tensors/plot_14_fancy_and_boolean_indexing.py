@@ -3,7 +3,7 @@ List indexing, boolean masks and ``index_select``
 =================================================
 
 Besides integers and slices, a tensor can be :term:`indexed <indexing>` with a *list*
-(or integer tensor) of positions, or with a :term:`boolean mask` of the same shape as
+(or an integer tensor with at least one dimension) of positions, or with a :term:`boolean mask` of the same shape as
 the dimensions it indexes. These forms pick arbitrary elements, such as rows 0 and 2, or
 every value above a threshold, and they behave differently from slices in two ways: how
 several lists combine, and that the result is a copy.
@@ -189,8 +189,11 @@ print(positions, data[0].nonzero().flatten(), data[0].sort().indices, sep="\n")
 # Copies, and assigning through an index
 # --------------------------------------
 # Unlike slicing, list and boolean indexing return a *copy*: changing the result leaves
-# the original alone. Assigning *to* such an index, ``t[mask] = value``, does write into
-# ``t``, because Python turns the whole statement into one in-place operation.
+# the original alone. A 0-d integer tensor, such as the result of ``argmax``, is the
+# exception: it acts like a plain integer and returns a view. Assigning *to* a list or
+# mask index, ``t[mask] = value``, does write into ``t``: Python turns the whole
+# statement into one call, ``t.__setitem__(mask, value)``, which PyTorch implements as
+# an in-place write into ``t`` (like ``index_put_``).
 
 picked = data[[0, 1]]
 picked[0, 0] = 100
@@ -203,13 +206,18 @@ print(clipped)
 # %%
 # >>> picked.untyped_storage().data_ptr() == data.untyped_storage().data_ptr(), data[0, 0]
 # (False, tensor(4))
+# >>> positions.dim(), data[positions].untyped_storage().data_ptr() == data.untyped_storage().data_ptr()
+# (0, True)
+# >>> data[positions.reshape(1)].untyped_storage().data_ptr() == data.untyped_storage().data_ptr()
+# False
 # >>> clipped.max()
 # tensor(4)
 #
 # .. pitfall:: ``t[mask][0] = 1`` changes nothing
 #
-#    Because ``t[mask]`` is a copy, a *chained* assignment such as
-#    ``t[mask][0] = 1`` writes into that temporary copy and is lost. Put all the
+#    Because ``t[mask]`` is a copy (``__getitem__`` runs first and builds it), a
+#    *chained* assignment such as ``t[mask][0] = 1`` writes into that temporary copy
+#    and is lost. Put all the
 #    indices into one expression, or use ``torch.where`` to build a new tensor.
 #
 #    >>> t = torch.tensor([1, 8, 2, 9])

@@ -49,8 +49,7 @@ print(t.is_contiguous(), t.stride())
 #     ...
 # RuntimeError: Tensor must have a last dimension with stride 1
 #
-# In each case ``contiguous()`` (a copy in row-major order) makes the operation work,
-# and so does ``reshape`` instead of ``view``:
+# In each case ``contiguous()`` (a copy in row-major order) makes the operation work:
 #
 # >>> t.contiguous().view(12)
 # tensor([ 0.,  4.,  8.,  1.,  5.,  9.,  2.,  6., 10.,  3.,  7., 11.])
@@ -58,6 +57,23 @@ print(t.is_contiguous(), t.stride())
 # torch.Size([4, 6])
 # >>> torch.view_as_complex(pairs.contiguous())
 # tensor([0.+4.j, 1.+5.j, 2.+6.j, 3.+7.j])
+#
+# For a change of shape, ``reshape`` instead of ``view`` works too. It is no cure for
+# the other two: there is no ``reshape`` to a dtype, and a ``reshape`` that keeps the
+# shape returns the same non-contiguous view, which still cannot be reinterpreted:
+#
+# >>> t.reshape(12)
+# tensor([ 0.,  4.,  8.,  1.,  5.,  9.,  2.,  6., 10.,  3.,  7., 11.])
+# >>> t.reshape(4, 3).is_contiguous()
+# False
+# >>> t.reshape(4, 3).view(torch.int16)
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: self.stride(-1) must be 1 to view Float as Short (different element sizes), but got 4
+# >>> torch.view_as_complex(pairs.reshape(4, 2))
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: Tensor must have a last dimension with stride 1
 #
 # A reinterpretation as a dtype of the *same* size needs no such layout:
 # ``t.view(torch.int32)`` works on ``t`` as it is.
@@ -71,20 +87,24 @@ print(t.is_contiguous(), t.stride())
 # Most operations accept any layout. Some of them must still produce their result in a
 # fixed order: ``contiguous()`` and a ``reshape`` that cannot return a view write a
 # row-major copy, and ``cumsum(dim=1)`` runs along each row. For the transposed ``t``
-# they jump through memory. Element-wise operations and full reductions such as ``sum``
-# are different: the order in which they visit the elements does not matter, PyTorch
-# visits them in memory order whatever the strides, and an element-wise result even
-# keeps the layout of its input.
+# they jump through memory. Full reductions such as ``sum``, and element-wise operations
+# whose operands all share one layout, are different: the order in which they visit the
+# elements does not matter, so PyTorch visits them in memory order whatever the strides,
+# and an element-wise result even keeps the layout of its input. An element-wise
+# operation that mixes layouts, such as ``a.T + a``, cannot follow the memory order of
+# both operands: one of them is read with jumps.
 #
 # >>> (t * 2).stride() == t.stride(), t.clone().stride() == t.stride()
 # (True, True)
 # >>> t.clone(memory_format=torch.contiguous_format).stride()
 # (3, 1)
 #
-# The measurement: the same three operations on a 1024 x 1024 ``float32`` matrix
+# The measurement: the same five operations on a 1024 x 1024 ``float32`` matrix
 # ``a`` and on its transpose ``a.T``, which holds the same numbers in the same memory.
-# ``torch.utils.benchmark.Timer`` repeats each statement for 0.03 s and reports the
-# median time per call, on one thread; the six measurements take turns three times, and
+# ``mul(2)`` is element-wise on one operand; ``add(a)`` adds the contiguous ``a``, so on
+# ``a.T`` it computes ``a.T + a`` and mixes two layouts.
+# ``torch.utils.benchmark.Timer`` repeats each statement for 0.02 s and reports the
+# median time per call, on one thread; the ten measurements take turns three times, and
 # the smallest median of each is kept, so that a moment of load from other programs on
 # the machine does not decide the result.
 
@@ -94,14 +114,16 @@ statements = {
     "row-major copy": "src.clone(memory_format=torch.contiguous_format)",
     "cumsum(dim=1)": "src.cumsum(dim=1)",
     "sum()": "src.sum()",
+    "mul(2)": "src.mul(2)",
+    "add(a)": "src.add(a)",
 }
 layouts = {"contiguous a": a, "transposed a.T": a.T}
 times = {}  # (statement, layout) -> smallest median seconds per call
 for _ in range(3):
     for label, stmt in statements.items():
         for layout, src in layouts.items():
-            timer = benchmark.Timer(stmt, globals={"src": src, "torch": torch})
-            median = timer.blocked_autorange(min_run_time=0.03).median
+            timer = benchmark.Timer(stmt, globals={"src": src, "a": a, "torch": torch})
+            median = timer.blocked_autorange(min_run_time=0.02).median
             times[label, layout] = min(median, times.get((label, layout), median))
 
 print(f"{'operation':16} {'contiguous':>12} {'transposed':>12}  ratio")
@@ -109,7 +131,7 @@ for label in statements:
     fast, slow = times[label, "contiguous a"], times[label, "transposed a.T"]
     print(f"{label:16} {fast * 1e3:9.3f} ms {slow * 1e3:9.3f} ms  {slow / fast:5.1f}x")
 
-fig, ax = plt.subplots(figsize=(7, 3.4), layout="constrained")
+fig, ax = plt.subplots(figsize=(8, 3.4), layout="constrained")
 width = 0.38
 for k, (layout, color) in enumerate(zip(layouts, ("tab:blue", "tab:orange"))):
     positions = [i + (k - 0.5) * width for i in range(len(statements))]
@@ -134,29 +156,37 @@ plt.show()
 # True
 # >>> torch.allclose(a.T.sum(), a.sum())
 # True
+# >>> torch.equal(a.T.mul(2), a.mul(2).T), torch.equal(a.T.add(a), a.add(a.T).T)
+# (True, True)
 #
 # .. pitfall:: Memory order matters for some operations, not for all
 #
 #    One set of notes answers the question "what is contiguous memory good for?" with
 #    "contiguous addresses are fastest, but in memory (unlike on disk) the difference
-#    is very small". Both halves are too simple. For element-wise operations and
-#    ``sum`` the layout makes little or no difference, because PyTorch chooses the
-#    order in which it reads the memory. An operation bound to a fixed order, such as a
-#    row-major copy or a cumulative sum along the rows, has to jump to a distant address
-#    at nearly every step of the transposed input, and that costs time: the last column
-#    of the table above gives the ratios this build measured (on a quiet machine
-#    typically a few times for the copy and about ten times for the cumulative sum; a
-#    busy machine can blur single numbers). So call ``contiguous()`` once, before such
-#    an operation is repeated, rather than paying for the jumps on every call; and do
-#    not call it out of habit where the next operation does not care.
+#    is very small". Both halves are too simple. For ``sum`` and for element-wise
+#    operations whose operands share one layout, the layout makes little or no
+#    difference, because PyTorch chooses the order in which it reads the memory. An
+#    operation bound to a fixed order, such as a row-major copy or a cumulative sum
+#    along the rows, has to jump to a distant address at nearly every step of the
+#    transposed input, and so does an element-wise operation that mixes a transposed
+#    and a contiguous operand (``a.T + a``), which cannot follow both memory orders.
+#    That costs time: the last column of the table above gives the ratios this build
+#    measured (on a quiet machine typically a few times for the copy, about ten times
+#    for the cumulative sum and about twenty times for the mixed addition; a busy
+#    machine can blur single numbers). So call ``contiguous()`` once, before such an
+#    operation is repeated, rather than paying for the jumps on every call; and do not
+#    call it out of habit where the next operation does not care.
 #
 # Summary
 # -------
 # * ``view`` (to a new shape, or to a dtype of another size) and
 #   ``torch.view_as_complex`` refuse memory layouts they cannot reinterpret;
-#   ``contiguous()`` or ``reshape`` fixes it with a copy.
-# * Element-wise operations and full reductions run about as fast on a transposed
-#   tensor as on a contiguous one; operations with a fixed order (row-major copies,
-#   scans along a dimension) are slower on it.
+#   ``contiguous()`` fixes it with a copy (and for a change of shape, so does
+#   ``reshape``).
+# * Full reductions, and element-wise operations whose operands share one layout, run
+#   about as fast on a transposed tensor as on a contiguous one; operations with a
+#   fixed order (row-major copies, scans along a dimension) are slower on it, and an
+#   element-wise operation that mixes a transposed and a contiguous operand is among
+#   the slowest cases.
 # * Timings belong in plots and tables measured with ``torch.utils.benchmark``, not in
 #   doctests.

@@ -2,7 +2,8 @@
 Joining tensors: ``torch.cat`` and ``torch.stack``
 ==================================================
 
-Residual connections, multi-head attention and data loading all join tensors. PyTorch
+Skip connections in U-Net or DenseNet, multi-head attention and data loading all join
+tensors. PyTorch
 has two ways: ``torch.cat`` :term:`glues <concatenation>` tensors end to end along a
 :term:`dimension` they already have, ``torch.stack`` :term:`piles <stacking>` equally
 shaped tensors along a *new* dimension. This page gives the shape rule of each, the
@@ -72,7 +73,8 @@ plt.show()
 # ``torch.cat``: the shape rule
 # -----------------------------
 # All inputs must have the same number of dimensions and the same size in every
-# dimension *except* ``dim``; along ``dim`` the sizes add up. Three tensors of shapes
+# dimension *except* ``dim`` (with one exception, shown below); along ``dim`` the sizes
+# add up. Three tensors of shapes
 # ``(2, 1, 3)``, ``(2, 3, 3)`` and ``(2, 2, 3)`` join along dimension 1 into
 # ``(2, 1 + 3 + 2, 3)``.
 
@@ -87,8 +89,8 @@ print(w.shape)
 # torch.Size([2, 6, 3])
 #
 # Two matrices with the same number of columns stack vertically (``dim=0``), two with
-# the same number of rows side by side (``dim=1``); any other mismatch is an error that
-# names the offending input:
+# the same number of rows side by side (``dim=1``); any other size mismatch is an error
+# that names the offending input, and a different number of dimensions is an error too:
 #
 # >>> torch.cat([torch.zeros(2, 3), torch.zeros(4, 3)], dim=0).shape
 # torch.Size([6, 3])
@@ -98,6 +100,19 @@ print(w.shape)
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: Sizes of tensors must match except in dimension 0. Expected size 3 but got size 4 for tensor number 1 in the list.
+# >>> torch.cat([torch.zeros(2, 3), torch.zeros(2, 3, 1)])
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: Tensors must have same number of dimensions: got 2 and 3
+#
+# The exception is a 1-D empty tensor of shape ``(0,)``, such as ``torch.tensor([])``:
+# ``cat`` accepts it next to inputs of any shape and skips it, though its dtype still
+# takes part in the promotion described below:
+#
+# >>> torch.cat([a, torch.tensor([], dtype=torch.long)]).shape
+# torch.Size([2, 3])
+# >>> torch.cat([a, torch.tensor([])], dim=1).dtype
+# torch.float32
 #
 # For 3-D tensors every dimension works the same way:
 

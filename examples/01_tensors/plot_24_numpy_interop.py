@@ -42,8 +42,8 @@ print(type(data_numpy).__name__, data_numpy, data_tensor)
 # Array to tensor: ``from_numpy`` and ``as_tensor`` share, ``torch.tensor`` copies
 # --------------------------------------------------------------------------------
 # Three functions turn an ndarray into a tensor. ``torch.from_numpy`` always shares.
-# ``torch.as_tensor`` shares when it can, that is when no dtype or device change is
-# requested, and copies otherwise. ``torch.tensor`` always copies.
+# ``torch.as_tensor`` shares when no dtype or device change is requested and copies when
+# one is. ``torch.tensor`` always copies.
 
 array = np.array([2.0, 3.0, 4.0])
 shared = torch.from_numpy(array)
@@ -65,6 +65,21 @@ for name, t in [("from_numpy", shared), ("as_tensor", maybe_shared),
 #
 # >>> shared.dtype, copied.dtype
 # (torch.float64, torch.float64)
+#
+# None of the three accepts an array with negative strides, such as a reversed view
+# ``a[::-1]``: tensors cannot have negative strides, and even the copying functions
+# raise instead of copying. Copy the array first with ``.copy()``:
+#
+# >>> torch.as_tensor(np.arange(3.0)[::-1])
+# Traceback (most recent call last):
+#     ...
+# ValueError: At least one stride in the given numpy array is negative, ...
+# >>> torch.tensor(np.arange(3.0)[::-1])
+# Traceback (most recent call last):
+#     ...
+# ValueError: At least one stride in the given numpy array is negative, ...
+# >>> torch.from_numpy(np.arange(3.0)[::-1].copy())
+# tensor([2., 1., 0.], dtype=torch.float64)
 #
 # =============================  ==================================
 # conversion                     memory
@@ -117,8 +132,10 @@ print(t, a)
 # %%
 # Tensors that track gradients: ``.detach().cpu().numpy()``
 # ---------------------------------------------------------
-# NumPy knows nothing about autograd or :term:`GPUs <GPU>`, and ``.numpy()`` refuses two
-# kinds of tensors instead of silently doing the wrong thing:
+# NumPy knows nothing about autograd or :term:`GPUs <GPU>`. Among the tensors that
+# ``.numpy()`` refuses (others are sparse tensors, lazy conjugate or negated views, and
+# dtypes NumPy lacks, such as ``bfloat16``), two kinds matter for model outputs; it
+# refuses them instead of silently doing the wrong thing:
 #
 # * a tensor with ``requires_grad=True``: changes made through NumPy would be invisible to
 #   autograd, so the gradient would be wrong. ``.detach()`` returns a tensor that shares
@@ -162,6 +179,17 @@ print(as_array)
 # Traceback (most recent call last):
 #     ...
 # TypeError: can't convert meta device type tensor to numpy. Use Tensor.cpu() to copy the tensor to host memory first.
+#
+# A dtype that NumPy does not have cannot be converted at all, not even with
+# ``force=True``; cast the tensor first:
+#
+# >>> bf16 = torch.tensor([1.5, 2.0], dtype=torch.bfloat16)
+# >>> bf16.numpy(force=True)
+# Traceback (most recent call last):
+#     ...
+# TypeError: Got unsupported ScalarType BFloat16
+# >>> bf16.float().numpy()
+# array([1.5, 2. ], dtype=float32)
 #
 # .. note::
 #

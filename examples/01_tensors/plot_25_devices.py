@@ -56,19 +56,23 @@ if device.type == "cuda":
 # %%
 # Creating tensors on a device
 # ----------------------------
-# Tensors are created on the CPU unless you say otherwise. Every
-# :term:`factory function` takes ``device=``; creating a tensor directly on the GPU
-# avoids a copy.
+# Tensors are created on the CPU unless you say otherwise.
+# :term:`Factory functions <factory function>` such as ``zeros``, ``ones``, ``rand`` and
+# ``arange`` take ``device=``, and so does ``torch.tensor``. A factory function then allocates and fills
+# the tensor on the GPU directly, with no transfer. ``torch.tensor(data, device=...)``
+# still builds the tensor on the CPU from the Python data and copies it over; it only
+# saves you the extra step.
 
 x = torch.tensor([10, 20, 30])
 y = torch.tensor([10, 20, 30], device=device)
-print(x.device, y.device)
+z = torch.zeros(3, device=device)
+print(x.device, y.device, z.device)
 
 # %%
 # >>> x.device
 # device(type='cpu')
-# >>> y.device.type == device.type
-# True
+# >>> y.device.type == device.type, z.device.type == device.type
+# (True, True)
 
 # %%
 # Moving tensors: ``.to()``, ``.cpu()``, ``.cuda()``
@@ -203,12 +207,14 @@ else:
 #    "current device" that every later ``"cuda"`` without an index silently depends on,
 #    and it changes it only for the calling thread: CUDA keeps one current device per
 #    thread, so a thread started later begins on GPU 0 again. PyTorch's own
-#    documentation discourages the function in favour of explicit devices
-#    (``torch.device("cuda:0")`` passed to ``.to``) or, in most cases, the
-#    ``CUDA_VISIBLE_DEVICES`` variable.
+#    documentation discourages the function in favour of the ``torch.cuda.device``
+#    context manager or, in most cases, the ``CUDA_VISIBLE_DEVICES`` variable. Explicit
+#    device objects such as ``torch.device("cuda:0")`` avoid the hidden state
+#    altogether.
 #
-#    >>> "discouraged" in torch.cuda.set_device.__doc__
-#    True
+#    >>> doc = torch.cuda.set_device.__doc__
+#    >>> "discouraged" in doc, "CUDA_VISIBLE_DEVICES" in doc
+#    (True, True)
 #
 # Summary
 # -------
