@@ -259,10 +259,10 @@ print(len(loader_processes))
 # .. pitfall:: ``num_workers`` counts per training process, not per machine
 #
 #    The notes remark that with several GPUs the total number of workers must take all
-#    the GPUs into account, next to a rule of thumb of 2-4 workers per CPU core (itself
-#    too many: PyTorch warns as soon as one loader has more workers than there are
-#    usable CPUs). Read together, they invite a mistake: applying a rule for the whole
-#    machine to ``num_workers``. With one process per GPU,
+#    the GPUs into account, next to a rule of thumb of 2-4 workers per CPU core
+#    (PyTorch itself warns as soon as one loader has more workers than there are
+#    usable CPUs, one or two per core). Read together, they invite a mistake: applying
+#    a rule for the whole machine to ``num_workers``. With one process per GPU,
 #    every process builds its own ``DataLoader``, and ``num_workers`` is the number of
 #    workers *of that loader*. A machine with 8 GPUs and ``num_workers=8`` runs
 #    64 loader processes, plus the 8 training processes, all sharing that machine's
