@@ -108,8 +108,9 @@ def run_in_processes(worker, world_size=2, timeout=TIMEOUT):
 # this page; the ``spawn`` method (the default on Windows and macOS) would start a fresh
 # interpreter that has to import them from a file. And results travel back as Python
 # lists, not tensors: a tensor put on a queue is not copied into the message, its memory
-# is shared with the receiver, and the handover fails (``FileNotFoundError``) when the
-# sending process has already exited.
+# is shared with the receiver, and the handover fails when the sending process has
+# already exited (most often with ``ConnectionRefusedError``, sometimes with
+# ``FileNotFoundError`` or another error, depending on timing).
 #
 # A first collective
 # ------------------

@@ -259,9 +259,10 @@ print(len(loader_processes))
 # .. pitfall:: ``num_workers`` counts per training process, not per machine
 #
 #    The notes remark that with several GPUs the total number of workers must take all
-#    the GPUs into account, next to a rule of thumb of 2-4 workers per CPU core. Read
-#    together, they invite a mistake: applying a rule for the whole machine to
-#    ``num_workers``. With one process per GPU,
+#    the GPUs into account, next to a rule of thumb of 2-4 workers per CPU core
+#    (PyTorch itself warns as soon as one loader has more workers than there are
+#    usable CPUs, one or two per core). Read together, they invite a mistake: applying
+#    a rule for the whole machine to ``num_workers``. With one process per GPU,
 #    every process builds its own ``DataLoader``, and ``num_workers`` is the number of
 #    workers *of that loader*. A machine with 8 GPUs and ``num_workers=8`` runs
 #    64 loader processes, plus the 8 training processes, all sharing that machine's
@@ -272,10 +273,22 @@ print(len(loader_processes))
 #    >>> len(loader_processes) == ranks[0]["world_size"] * 2
 #    True
 #
-#    Threads count the same way: every process uses all cores for its own tensor
+#    A single loader with more workers than the machine has CPUs already gets a
+#    warning, when it is created:
+#
+#    >>> import warnings
+#    >>> with warnings.catch_warnings(record=True) as caught:
+#    ...     warnings.simplefilter("always")
+#    ...     too_many = DataLoader(range(4), num_workers=os.cpu_count() + 1)
+#    >>> print(caught[0].message)
+#    This DataLoader will create ... worker processes in total. Our suggested max number of worker in current system is ..., which is smaller than what this DataLoader is going to create...
+#
+#    Threads count too: every training process uses all cores for its own tensor
 #    operations unless told otherwise, which is why ``torchrun`` sets
 #    ``OMP_NUM_THREADS=1`` when it starts several processes per machine (the helper
-#    above calls ``torch.set_num_threads(1)`` for the same reason).
+#    above calls ``torch.set_num_threads(1)`` for the same reason). ``DataLoader``
+#    workers are set to one PyTorch thread, but libraries such as NumPy inside them
+#    are not.
 
 # %%
 # Summary

@@ -12,8 +12,9 @@ which pads each batch to its own longest text.
 
 import os
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach the network
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# offline whatever the shell set; read when huggingface_hub is first imported
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 from pathlib import Path  # noqa: E402
@@ -31,8 +32,12 @@ from transformers import AutoTokenizer  # noqa: E402
 # Hugging Face Hub (this small Chinese model is published there as ``hfl/rbt3``): the
 # files are downloaded into a cache on first use. A documentation build must not
 # depend on the network, so this page sets ``HF_HUB_OFFLINE=1`` before importing
-# ``transformers``. A name that is not in the cache then fails at once:
+# ``transformers``, replacing any value the environment had. A name that is not in the
+# cache then fails at once:
 #
+# >>> import huggingface_hub
+# >>> huggingface_hub.is_offline_mode()
+# True
 # >>> AutoTokenizer.from_pretrained("hfl/rbt3")
 # Traceback (most recent call last):
 #     ...
@@ -166,10 +171,17 @@ print([len(ids) for ids in unequal["input_ids"]])
 # The tokenizer in a collate function
 # -----------------------------------
 # Tokenized texts have different lengths, so a ``DataLoader``'s default
-# collation, which stacks the examples of a batch into one
-# tensor, fails on them. The notes'
-# answer is the right one: keep the raw ``(text, label)`` pairs in the dataset and
-# tokenize each batch in a ``collate_fn``. The function below also asks for PyTorch
+# collation, which needs all examples of a batch to have the same length (it stacks
+# tensors and combines lists position by position), fails on them, for instance on the
+# ids of 6 and 8 tokens above:
+#
+# >>> torch.utils.data.default_collate(unequal["input_ids"])
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: each element in list of batch should be of equal size
+#
+# The notes' answer is the right one: keep the raw ``(text, label)`` pairs in the
+# dataset and tokenize each batch in a ``collate_fn``. The function below also asks for PyTorch
 # tensors (``return_tensors="pt"``) and pads each batch to its longest text
 # (``padding=True``), which is the point of tokenizing per batch.
 
@@ -254,12 +266,14 @@ plt.show()
 # When ``from_pretrained`` does download, the files land in the Hub cache
 # (``~/.cache/huggingface/hub`` unless ``HF_HOME`` or ``HF_HUB_CACHE`` says otherwise),
 # and the next call with the same name reads them from there, offline included. The
-# notes' other cache question, about 🤗 Datasets, has a one-sentence answer: the
-# ``datasets`` library keeps the Arrow files it builds, including the results of
-# ``map`` and other transforms, in its own cache (``~/.cache/huggingface/datasets`` by
-# default, moved by ``HF_DATASETS_CACHE``), names each result by a fingerprint of the
-# previous state and the transform with its arguments, and so reloads the result of a
-# repeated ``map`` instead of computing it again.
+# notes' other cache question, about 🤗 Datasets, has a short answer: ``load_dataset``
+# stores a dataset as Arrow files in the ``datasets`` cache
+# (``~/.cache/huggingface/datasets`` by default, moved by ``HF_DATASETS_CACHE``). For a
+# dataset stored in Arrow files, ``map`` writes its result next to those files, named
+# by a fingerprint of the previous state and the transform with its arguments, and
+# reloads it when the same ``map`` is repeated. A dataset held in memory
+# (``Dataset.from_dict``) gets no such file, and a transform that cannot be hashed gets
+# a random fingerprint: both are computed again.
 
 # %%
 # Summary

@@ -13,8 +13,9 @@ notes' labels run into.
 
 import os
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach the network
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# offline whatever the shell set; read when huggingface_hub is first imported
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 import random  # noqa: E402
@@ -199,18 +200,30 @@ print(RobertaClassificationHead(config))
 #
 #    The notes' ``collate_fn`` builds the labels with ``torch.Tensor(labels)``, which
 #    gives float32. ``BertForSequenceClassification`` decides what the labels are from
-#    their dtype: with more than one label, int64 (or int32) class indices select
-#    single-label classification with a cross-entropy loss, and anything else
-#    multi-label classification, which expects one 0/1 value per class. The decision is made at the first call with labels and
-#    stored in the configuration; the int64 batch above has already made it:
+#    their dtype: with more than one label, int64 class indices select single-label
+#    classification with a cross-entropy loss, and anything else multi-label
+#    classification, which expects one 0/1 value per class. The decision is made at
+#    the first call with labels and stored in the configuration; the int64 batch above
+#    has already made it:
 #
+#    >>> model.config.problem_type
+#    'single_label_classification'
+#
+#    int32 indices select single-label classification too, but the cross-entropy loss
+#    then refuses them:
+#
+#    >>> model.config.problem_type = None  # as if no labels had been seen yet
+#    >>> model(**dict(batch, labels=torch.tensor([1, 0, 1, 0], dtype=torch.int32)))
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: expected target dtype to be Long or Byte, but got Int
 #    >>> model.config.problem_type
 #    'single_label_classification'
 #
 #    A model whose first labels are floats decides the other way, and with one float
 #    per example its loss fails:
 #
-#    >>> model.config.problem_type = None  # as if no labels had been seen yet
+#    >>> model.config.problem_type = None
 #    >>> model(**dict(batch, labels=torch.Tensor([1, 0, 1, 0])))
 #    Traceback (most recent call last):
 #        ...
@@ -283,8 +296,17 @@ print(defaults.metric_for_best_model, defaults.greater_is_better)
 # True
 #
 # ``"loss"`` and ``"eval_loss"`` name the same value: the ``eval_`` prefix that
-# ``Trainer`` puts in front of every evaluation metric may be left out. None of this
-# creates the output folder; only training writes into it.
+# ``Trainer`` puts in front of every evaluation metric may be left out. Neither the
+# parser nor ``TrainingArguments`` creates the output folder; ``Trainer(...)`` creates
+# it, empty, and training writes the checkpoints into it:
+#
+# >>> os.path.exists(args.output_dir)  # "unused", parsed above
+# False
+# >>> with tempfile.TemporaryDirectory() as parent:
+# ...     run = os.path.join(parent, "run")
+# ...     _ = Trainer(model=model, args=TrainingArguments(run, report_to=[], use_cpu=True))
+# ...     print(os.listdir(parent), os.listdir(run))
+# ['run'] []
 
 # %%
 # Training, and keeping the best epoch
