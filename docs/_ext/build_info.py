@@ -31,6 +31,13 @@ def add_build_info(app, pagename, templatename, context, doctree):
     )
 
 
+def date_in_config(app, config):
+    """Put the date into the HTML settings: when it changes, Sphinx writes every page
+    again (an incremental build would otherwise leave older dates on unchanged pages)."""
+    config.html_context = {**config.html_context, "build_date": build_date()}
+
+
 def setup(app):
+    app.connect("config-inited", date_in_config)
     app.connect("html-page-context", add_build_info)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
