@@ -160,8 +160,9 @@ print(reviews[1])
 # ``DataLoader`` shuffle and split the work between processes.
 #
 # Indices outside the range raise ``IndexError``, as for a list. Negative indices work
-# here only because the list and the tensor accept them; a ``DataLoader`` never asks
-# for them.
+# here only because the list and the tensor accept them. The default samplers of a
+# ``DataLoader`` never ask for them, but it passes on whatever index its sampler yields,
+# so a custom ``sampler=`` could.
 #
 # >>> reviews[38]
 # Traceback (most recent call last):
@@ -169,6 +170,8 @@ print(reviews[1])
 # IndexError: list index out of range
 # >>> reviews[-1][0]
 # 'I left before the ending.'
+# >>> list(DataLoader([10, 20, 30], sampler=[-1, -2], batch_size=None))
+# [30, 20]
 #
 # Even ``for sample in reviews`` works without an ``__iter__`` method: Python then
 # calls ``__getitem__(0)``, ``__getitem__(1)``, ... and stops at the first

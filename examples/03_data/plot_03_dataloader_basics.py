@@ -188,10 +188,16 @@ print(type(batch).__name__, inputs.shape, inputs.dtype, labels.shape, labels.dty
 # >>> inputs.dtype, labels.dtype
 # (torch.float32, torch.int64)
 #
-# Samples that are tuples come out as a *list* (not a tuple) of batched fields. The
-# dtypes are those of the dataset's tensors: the loader converts nothing. For the film
-# reviews of the first page, whose samples are (text, label) pairs, the texts stay
-# Python strings, gathered in a tuple, and the labels become one tensor:
+# Samples that are plain tuples come out as a *list* (not a tuple) of batched fields; a
+# named tuple stays a named tuple. Tensors keep their dtype, while Python numbers and
+# NumPy arrays become tensors, Python floats as ``float64`` and ints as ``int64`` (the
+# collation page):
+#
+# >>> [next(iter(DataLoader(data, batch_size=2))).dtype for data in ([0.5, 1.5], [0, 1])]
+# [torch.float64, torch.int64]
+#
+# For the film reviews of the first page, whose samples are (text, label) pairs, the
+# texts stay Python strings, gathered in a tuple, and the labels become one tensor:
 
 
 class ReviewDataset(Dataset):
@@ -256,6 +262,6 @@ print(tracked_inputs.requires_grad, tracked_inputs.grad_fn.name())
 #   :math:`\lfloor n/b \rfloor` with ``drop_last=True``.
 # * ``shuffle=True`` reshuffles every epoch; ``generator=torch.Generator().manual_seed(s)``
 #   makes the order reproducible and leaves the global generator alone.
-# * A batch mirrors the structure of a sample (tuples become lists), with the batch
-#   dimension first; dtypes are the dataset's; gradients are not required unless the
-#   dataset's tensors require them.
+# * A batch mirrors the structure of a sample (plain tuples become lists), with the
+#   batch dimension first; tensors keep their dtype, Python numbers become ``float64`` or
+#   ``int64``; gradients are not required unless the dataset's tensors require them.

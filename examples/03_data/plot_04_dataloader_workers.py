@@ -26,7 +26,7 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset, IterableDataset, TensorDataset, get_worker_info
 
-# CPUs this process may use: what DataLoader itself compares num_workers against
+# CPUs this process may run on: what DataLoader itself compares num_workers against
 CPUS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 print(f"CPUs available to this process: {CPUS}")
 
@@ -40,41 +40,41 @@ WORKERS = {
 # Three kinds of data
 # -------------------
 # What workers buy depends on what ``__getitem__`` spends its time on. Three datasets of
-# 48 samples cover the cases:
+# 24 samples cover the cases:
 #
-# * ``Waiting`` sleeps for 5 ms per sample, standing in for reading a file from disk or
+# * ``Waiting`` sleeps for 2 ms per sample, standing in for reading a file from disk or
 #   a network, where the CPU is idle while it waits;
-# * ``Computing`` runs a pure-Python loop of a few milliseconds per sample, standing in
+# * ``Computing`` runs a pure-Python loop of about a millisecond per sample, standing in
 #   for decoding or augmenting an image, where the CPU is busy;
 # * ``InMemory`` returns a row of a tensor, as ``TensorDataset`` does: almost no work.
 
 
 class Waiting(Dataset):
     def __len__(self):
-        return 48
+        return 24
 
     def __getitem__(self, index):
-        time.sleep(0.005)
+        time.sleep(0.002)
         return torch.tensor(index)
 
 
 class Computing(Dataset):
     def __len__(self):
-        return 48
+        return 24
 
     def __getitem__(self, index):
         total = 0
-        for k in range(40_000):
+        for k in range(20_000):
             total += k * k
         return torch.tensor(index)
 
 
 class InMemory(Dataset):
     def __init__(self):
-        self.rows = torch.arange(48)
+        self.rows = torch.arange(24)
 
     def __len__(self):
-        return 48
+        return 24
 
     def __getitem__(self, index):
         return self.rows[index]
@@ -83,28 +83,33 @@ class InMemory(Dataset):
 # %%
 # Throughput for 0, 1, 2, 4 and 8 workers
 # ---------------------------------------
-# Two numbers per setting, with batches of 4. First the *start-up*: the time from
-# creating the iterator, which starts the workers, to the first batch. Then the
-# *steady state*: the time of one complete epoch once the workers are running
-# (``persistent_workers=True`` keeps them alive between the two, see below). A training
-# loop pays the start-up once per epoch unless the workers persist. The ``timeout`` in
-# ``WORKERS`` bounds the wait for any batch, so that a stuck worker raises an error
-# instead of hanging the program. (These are timings of the machine that built this page: they change from run
-# to run and are printed, never tested.)
+# Two numbers per setting, with batches of 3 (8 batches per epoch). First the
+# *start-up*: the time from creating the iterator, which starts the workers, to the
+# first batch. Then the *steady state*: the time of the second complete epoch, once the
+# first one has run to its end (``persistent_workers=True`` keeps the workers alive
+# between the two, see below). Timing an epoch right after breaking the first one off
+# would not do: the workers would first have to finish the batches they had prefetched
+# for it. A training loop pays the start-up once per epoch unless the workers persist.
+# The ``timeout`` in ``WORKERS`` bounds the wait for any batch, so that a stuck worker
+# raises an error instead of hanging the program. (These are timings of the machine
+# that built this page: they change from run to run and are printed, never tested.)
 
 WORKER_COUNTS = [0, 1, 2, 4, 8]
 
 
 def measure(dataset, num_workers):
-    """Seconds to the first batch, and seconds for one further epoch."""
+    """Seconds to the first batch, and seconds for the second epoch."""
     options = WORKERS if num_workers else {}
-    loader = DataLoader(dataset, batch_size=4, num_workers=num_workers,
+    loader = DataLoader(dataset, batch_size=3, num_workers=num_workers,
                         persistent_workers=num_workers > 0, **options)
     start = time.perf_counter()
-    next(iter(loader))
+    first_epoch = iter(loader)
+    next(first_epoch)
     first_batch = time.perf_counter() - start
+    for _ in first_epoch:  # finish the first epoch, untimed
+        pass
     start = time.perf_counter()
-    for _ in loader:
+    for _ in loader:  # the second epoch, with the same workers
         pass
     return first_batch, time.perf_counter() - start  # the workers stop with the loader
 
@@ -129,7 +134,7 @@ for name, rows in timings.items():
 # %%
 # The speed-up is the epoch time without workers divided by the epoch time with them
 # (above 1: faster; note the logarithmic scale). The right panel shows the start-up of
-# the waiting data: creating the workers, plus about 20 ms to load the four samples of
+# the waiting data: creating the workers, plus about 6 ms to load the three samples of
 # the first batch. The dotted lines mark the number of CPUs.
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6), layout="constrained")
@@ -139,7 +144,7 @@ for (name, rows), marker in zip(timings.items(), "osd"):
 left.axhline(1, color="grey", linewidth=0.8)
 left.set_yscale("log")
 left.set_ylabel("speed-up over num_workers=0")
-left.set_title("Steady state: one epoch of 48 samples")
+left.set_title("Steady state: one epoch of 24 samples")
 left.legend(fontsize="small")
 right.plot(WORKER_COUNTS, [1000 * first for first, _ in timings["waiting"]], marker="o")
 right.set_ylabel("time to first batch (ms)")
@@ -182,10 +187,11 @@ for message in sorted({str(w.message) for w in measurement_warnings}) or ["(no w
     print(message)
 
 # %%
-# The check runs whenever a loader is created or iterated, and compares ``num_workers``
-# with the number of CPUs this process may run on (``os.sched_getaffinity`` where it
-# exists, which respects limits set by ``taskset`` or a container). One worker more than
-# that triggers it on any machine:
+# The check runs when a loader is created and when it starts new workers, and compares
+# ``num_workers`` with the number of CPUs this process may run on
+# (``os.sched_getaffinity`` where it exists, which respects ``taskset`` and a
+# container's cpuset, but not a CPU quota such as ``docker --cpus``). One worker more
+# than that triggers it on any machine:
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -217,7 +223,9 @@ print(caught[0].message)
 # batch 0 to worker 0, batch 1 to worker 1, and so on, round-robin. Each worker loads
 # and collates a complete batch and puts it on a result queue; the main process hands
 # the batches out in the sampler's order, holding back a batch that arrives early until
-# its turn (``in_order=True``, the default). Inside a worker,
+# its turn. Both hold with the default ``in_order=True``; with ``in_order=False`` an
+# index list goes to the next worker that has room for it, and batches are handed out
+# as they arrive. Inside a worker,
 # :func:`torch.utils.data.get_worker_info` says which worker it is; in the main process
 # it returns ``None``.
 
@@ -247,8 +255,8 @@ for batch in order:
 # -------------------------------
 # Each worker may hold ``prefetch_factor`` batches in advance, so at most
 # ``prefetch_factor * num_workers`` batches are in flight. When the iterator is created
-# it sends that many index lists at once, and one more each time the main process
-# receives a batch. To see the limit, let each worker count the samples it loads, in a
+# it sends that many index lists at once, and one more each time it hands a batch to
+# the loop. To see the limit, let each worker count the samples it loads, in a
 # tensor placed in shared memory so that the main process can read the counts, take one
 # batch and wait until the workers stop:
 
@@ -277,7 +285,7 @@ def loaded_after_one_batch(prefetch_factor, num_workers=2, batch_size=4):
     deadline = time.monotonic() + WORKERS["timeout"]
     while dataset.loaded.sum() < expected and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(0.1)  # would the workers load more if they were allowed to?
+    time.sleep(0.05)  # would the workers load more if they were allowed to?
     loaded = dataset.loaded.sum().item()
     del batches  # shuts the workers down
     return loaded
@@ -322,8 +330,9 @@ for factor, count in loaded.items():
 # Every worker has its own copy of the dataset
 # --------------------------------------------
 # A worker is a separate process, so it works on a *copy* of the dataset object:
-# attributes it changes are not seen by the main process or by the other workers.
-# This dataset counts its own calls and returns the count:
+# attributes it changes are not seen by the main process or by the other workers
+# (except, as above, a tensor placed in shared memory; see below for ``spawn``). This
+# dataset counts its own calls and returns the count:
 
 
 class CallCounter(Dataset):
@@ -396,10 +405,11 @@ def first_error(loader):
 
 
 print("start method here:", torch.multiprocessing.get_start_method())
+pickled = TensorDataset(torch.arange(8))
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     spawn_error = first_error(DataLoader(
-        TensorDataset(torch.arange(8)), batch_size=2, num_workers=1, timeout=60,
+        pickled, batch_size=2, num_workers=1, timeout=60,
         collate_fn=lambda batch: batch, multiprocessing_context="spawn"))
 print(re.sub(r"0x[0-9a-f]+", "0x…", spawn_error))  # the address changes from run to run
 print(caught[0].message)
@@ -409,6 +419,15 @@ print(caught[0].message)
 # PicklingError: Can't pickle <function <lambda> at 0x...>: attribute lookup <lambda> on __main__ failed
 # >>> print(caught[0].message)  # doctest: +ELLIPSIS
 # Got pickle error when attempting to start a worker Process. This might be because the worker Process arguments are not picklable. ...
+#
+# The dataset comes before the ``collate_fn`` among the worker's arguments, so it was
+# pickled before the error, and that left a trace: its tensor now lives in shared
+# memory. PyTorch registers its own pickling for tensors with ``multiprocessing``: a
+# tensor's storage is moved to shared memory and only a handle to it is sent, so that
+# the workers share the tensor instead of receiving a copy:
+#
+# >>> torch.arange(8).is_shared(), pickled.tensors[0].is_shared()
+# (False, True)
 #
 # With ``spawn`` and ``forkserver``, a class or function defined in the main script
 # reaches the workers only by importing that script again in each worker, which is why
@@ -525,7 +544,8 @@ print(sharded)
 # Errors and timeouts
 # -------------------
 # An exception inside a worker does not get lost: the loader re-raises it in the main
-# process, with the worker's traceback in the message. ``timeout`` turns a worker that
+# process, with the worker's traceback in the message (its middle lines, which name
+# files on the machine that ran it, are left out below). ``timeout`` turns a worker that
 # takes too long into an error as well, instead of a program that hangs. (When a worker
 # misbehaves, ``num_workers=0`` runs the same code in the main process, where a debugger
 # and ordinary tracebacks work.)
@@ -542,7 +562,8 @@ class Broken(Dataset):
 
 
 worker_error = first_error(DataLoader(Broken(), batch_size=1, num_workers=1, **WORKERS))
-print(worker_error)
+lines = worker_error.splitlines()
+print(*lines[:2], "  ...", lines[-1], sep="\n")
 
 
 class Stuck(Dataset):
@@ -550,7 +571,7 @@ class Stuck(Dataset):
         return 2
 
     def __getitem__(self, index):
-        time.sleep(0.5)
+        time.sleep(0.2)
         return torch.tensor(index)
 
 
@@ -559,9 +580,8 @@ timeout_error = first_error(DataLoader(Stuck(), num_workers=1, timeout=0.1,
 print(timeout_error)
 
 # %%
-# >>> lines = worker_error.splitlines()
-# >>> lines[0], lines[-1]
-# ('ValueError: Caught ValueError in DataLoader worker process 0.', 'ValueError: sample 2 is corrupt')
+# >>> lines[0], lines[1], lines[-1]
+# ('ValueError: Caught ValueError in DataLoader worker process 0.', 'Original Traceback (most recent call last):', 'ValueError: sample 2 is corrupt')
 # >>> timeout_error
 # 'RuntimeError: DataLoader timed out after 0.1 seconds'
 
@@ -584,9 +604,12 @@ print(timeout_error)
 #   count of every Python object it touches, which is a write, so a dataset held as
 #   millions of small Python objects (lists of strings, dicts) is gradually copied into
 #   every worker. The data buffers of tensors and NumPy arrays are not touched that way
-#   and stay shared. With ``spawn`` and ``forkserver`` each worker receives a pickled,
-#   complete copy. Keeping large data in tensors or arrays (or memory-mapped files)
-#   avoids most of the cost.
+#   and stay shared. With ``spawn`` and ``forkserver`` the dataset object is pickled
+#   for each worker: Python objects and NumPy arrays (memory-mapped ones included)
+#   arrive as complete copies, while the storages of tensors are moved to shared
+#   memory and shared by all processes, as shown above (so in-place writes to them are
+#   seen everywhere). Keeping large data in tensors, or in memory-mapped files that
+#   each worker opens itself, avoids most of the cost with every start method.
 # * *Multiprocessing on Windows has limitations.* True: Windows (and macOS) start
 #   workers with ``spawn``, so the script's main code must be protected by
 #   ``if __name__ == "__main__":`` (each worker imports the main module again), the
@@ -637,10 +660,10 @@ print(on_device.device)
 # True
 #
 # Pinned memory is a limited resource (the operating system cannot page it out), so pin
-# batches, not whole datasets. After a ``non_blocking=True`` copy, operations queued on
-# the device see the copied data; what needs a synchronisation first is host code that
-# overwrites the pinned source, or that reads the result of a non-blocking copy back to
-# the CPU.
+# batches, not whole datasets. After a ``non_blocking=True`` copy, operations queued
+# later on the same stream see the copied data; what needs a synchronisation first is
+# work on another stream, host code that overwrites the pinned source, or host code
+# that reads the result of a non-blocking copy back to the CPU.
 
 # %%
 # Summary
@@ -649,12 +672,14 @@ print(on_device.device)
 #   is already in memory. Measure on your machine.
 # * Start from ``num_workers`` = number of CPUs available; PyTorch warns above that.
 #   More only pays off for loading that waits.
-# * Batch ``i`` goes to worker ``i % num_workers``; batches come back in order;
-#   ``prefetch_factor × num_workers`` batches are in flight at most.
+# * With the default ``in_order=True``, batch ``i`` goes to worker ``i % num_workers``
+#   and batches come back in order; ``prefetch_factor × num_workers`` batches are in
+#   flight at most.
 # * Each worker has its own copy of the dataset; ``persistent_workers=True`` keeps it
 #   (and saves the start-up) across epochs. With ``spawn`` everything must be picklable.
-# * Workers are seeded with ``base_seed + worker_id`` (PyTorch, ``random``, NumPy); pass
-#   ``generator=`` for reproducible workers, ``worker_init_fn`` for other libraries.
+# * Worker ``i`` seeds PyTorch and ``random`` with ``base_seed + i``, NumPy with a seed
+#   derived from both; pass ``generator=`` for reproducible workers, ``worker_init_fn``
+#   for other libraries.
 # * An ``IterableDataset`` must shard itself with ``get_worker_info()``, or each sample
 #   comes once per worker.
 # * ``pin_memory=True`` matters only with an accelerator (it warns otherwise); combine

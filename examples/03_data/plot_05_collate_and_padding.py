@@ -11,6 +11,7 @@ errors), writes a ``collate_fn`` that pads variable-length sequences with
 maps the Keras ``pad_sequences`` function found in study notes to PyTorch.
 """
 
+import collections
 import inspect
 import re
 from pathlib import Path
@@ -80,8 +81,8 @@ doubles = default_collate([0.5, 1.5, 2.5]).unsqueeze(1)
 # RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float
 #
 # Containers keep their structure: a dictionary gives a dictionary of batched values, a
-# tuple gives a *list* of batched fields (the (input, label) pairs of most datasets), and
-# ``None`` is rejected:
+# plain tuple gives a *list* of batched fields (the (input, label) pairs of most
+# datasets), a named tuple stays a named tuple, and ``None`` is rejected:
 #
 # >>> default_collate([{"ids": torch.tensor([1, 2]), "label": 0}, {"ids": torch.tensor([3, 4]), "label": 1}])
 # {'ids': tensor([[1, 2],
@@ -89,6 +90,10 @@ doubles = default_collate([0.5, 1.5, 2.5]).unsqueeze(1)
 # >>> default_collate([(torch.tensor([1, 2]), 0), (torch.tensor([3, 4]), 1)])
 # [tensor([[1, 2],
 #         [3, 4]]), tensor([0, 1])]
+# >>> Pair = collections.namedtuple("Pair", ["ids", "label"])
+# >>> default_collate([Pair(torch.tensor([1, 2]), 0), Pair(torch.tensor([3, 4]), 1)])
+# Pair(ids=tensor([[1, 2],
+#         [3, 4]]), label=tensor([0, 1]))
 # >>> default_collate([None, None])
 # Traceback (most recent call last):
 #     ...
@@ -344,7 +349,8 @@ plt.show()
 # -------
 # * ``default_collate`` stacks equal-shaped tensors along a new batch dimension,
 #   converts numbers (Python floats to ``float64``), keeps strings, recurses into dicts,
-#   tuples and lists (lists are transposed), and fails on unequal lengths.
+#   tuples and lists (plain tuples and lists come back as lists, transposed; named
+#   tuples keep their type), and fails on unequal lengths.
 # * A ``collate_fn`` for text pads with
 #   ``pad_sequence(..., batch_first=True, padding_value=..., padding_side=...)``, builds
 #   the attention mask from the lengths and returns labels as ``int64``.

@@ -102,7 +102,8 @@ print(tokenizer.convert_ids_to_tokens(encoded["input_ids"]))
 # -----------------------------------
 # A tokenizer whose vocabulary does not match its text preprocessing does not fail: it
 # maps every word it cannot find to ``[UNK]`` (id 1), and a model trained on such ids
-# learns nothing. So count the unknown tokens over the whole dataset:
+# learns nothing from the words that became ``[UNK]``. So count the unknown tokens over
+# the whole dataset:
 
 table = pd.read_csv(DATA / "reviews.csv")
 all_ids = [i for ids in tokenizer(table["review"].tolist())["input_ids"] for i in ids]
@@ -214,15 +215,22 @@ print(type(notes_batch["input_ids"]).__name__, len(notes_batch["input_ids"][0]),
 #     ...
 # RuntimeError: expected target dtype to be Long or Byte, but got Float
 #
-# .. pitfall:: Class labels must be ``int64`` tensors: ``torch.Tensor(labels)`` makes them ``float32``
+# .. pitfall:: Class indices for ``CrossEntropyLoss`` must be integer tensors: ``torch.Tensor(labels)`` makes them ``float32``
 #
 #    The notes' ``collate_fn`` builds the labels with ``torch.Tensor(labels)``. The
 #    legacy ``torch.Tensor`` constructor always creates the default float dtype, so the
-#    integer labels 0 and 1 become ``0.`` and ``1.``, and a classification loss rejects
-#    them. ``torch.tensor(labels)`` keeps the integer dtype (``int64``).
+#    integer labels 0 and 1 become ``0.`` and ``1.``, and ``nn.CrossEntropyLoss`` (like
+#    ``nn.NLLLoss``), which takes class indices, rejects them, as shown above.
+#    ``torch.tensor(labels)`` keeps the integer dtype (``int64``). A loss for binary
+#    targets such as ``nn.BCEWithLogitsLoss``, by contrast, wants float targets and
+#    rejects ``int64`` ones.
 #
 #    >>> torch.Tensor([1, 0]).dtype, torch.tensor([1, 0]).dtype
 #    (torch.float32, torch.int64)
+#    >>> torch.nn.BCEWithLogitsLoss()(torch.zeros(2), torch.tensor([1, 0]))
+#    Traceback (most recent call last):
+#        ...
+#    RuntimeError: result type Float can't be cast to the desired output type Long
 
 # %%
 # A ``collate_fn`` that returns tensors

@@ -19,6 +19,7 @@ import torch
 from torch.utils.data import (
     BatchSampler,
     DataLoader,
+    DistributedSampler,
     RandomSampler,
     SequentialSampler,
     TensorDataset,
@@ -276,16 +277,31 @@ print("distinct class-0 samples drawn:", int((repeats[:70] > 0).sum()),
 # (True, True)
 #
 # With several processes (distributed training), ``torch.utils.data.DistributedSampler``
-# gives each process a disjoint part of the dataset, reshuffled every epoch when
-# ``set_epoch(epoch)`` is called.
+# gives each process a part of about ``len(dataset) / num_replicas`` samples, reshuffled
+# every epoch when ``set_epoch(epoch)`` is called. The parts are disjoint except for a
+# few indices repeated to make them equal in size (unless ``drop_last=True``, which
+# drops the remainder instead). The parts of 10 samples for 4 processes, without
+# shuffling:
+
+parts = {drop_last: [list(DistributedSampler(range(10), num_replicas=4, rank=rank,
+                                             shuffle=False, drop_last=drop_last))
+                     for rank in range(4)]
+         for drop_last in (False, True)}
+print(parts)
+
+# %%
+# >>> parts[False]
+# [[0, 4, 8], [1, 5, 9], [2, 6, 0], [3, 7, 1]]
+# >>> parts[True]
+# [[0, 4], [1, 5], [2, 6], [3, 7]]
 #
 # Summary
 # -------
 # * ``shuffle=False`` / ``True`` means ``SequentialSampler`` / ``RandomSampler``, wrapped
 #   in a ``BatchSampler`` built from ``batch_size`` and ``drop_last``.
 # * ``RandomSampler(data, replacement=False, num_samples=None, generator=None)``: pass
-#   ``replacement`` and ``num_samples`` by keyword; with replacement some samples are
-#   always likely to be missed.
+#   ``replacement`` and ``num_samples`` by keyword; with replacement a sample can always
+#   be missed.
 # * ``batch_sampler=`` takes any iterable of index lists and replaces ``batch_size``,
 #   ``shuffle``, ``sampler`` and ``drop_last``; ``sampler=`` excludes ``shuffle=True``.
 # * ``WeightedRandomSampler(1 / class_count[label], num_samples)`` balances classes by
