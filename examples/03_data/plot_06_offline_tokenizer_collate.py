@@ -14,9 +14,9 @@ integer labels, without touching the network.
 
 import os
 
-# Before importing the libraries: never try the network (a value set outside wins)
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Before importing the libraries: offline, whatever the shell set (read at first import)
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 from pathlib import Path  # noqa: E402
 
