@@ -5,9 +5,9 @@ nn.CrossEntropyLoss: logits, targets, label smoothing and ignored positions
 ``nn.CrossEntropyLoss`` is the loss of almost every classifier. It takes raw scores
 (:term:`logits`) and either class indices or class probabilities as targets. For
 class-index targets without label smoothing it is exactly ``log_softmax`` followed by
-``nn.NLLLoss``. This page checks that relation numerically, shows the shapes it accepts (including sequences, where the class
-dimension must come second), the errors a wrong target gives, :term:`label smoothing`,
-``ignore_index`` and class weights.
+``nn.NLLLoss``. This page checks that relation numerically, shows the shapes it
+accepts (including sequences, where the class dimension must come second), the errors
+a wrong target gives, :term:`label smoothing`, ``ignore_index`` and class weights.
 """
 
 import inspect
@@ -320,9 +320,10 @@ print(per_sample, weighted)
 #   ``(N, C, d1, ...)`` with the class dimension second), target class indices of
 #   dtype ``long`` or float probabilities of the input's shape.
 # * For class indices without label smoothing it is
-#   ``nn.NLLLoss()(F.log_softmax(logits, dim=1), target)``; probability targets give
-#   ``-(p * F.log_softmax(logits, dim=1)).sum(1)``, averaged. The gradient is
-#   ``softmax - one_hot`` (over ``N``). Never put a softmax in front of it.
+#   ``nn.NLLLoss()(F.log_softmax(logits, dim=1), target)``, with the gradient
+#   ``softmax - one_hot`` (over ``N``); probability targets ``p`` give
+#   ``-(p * F.log_softmax(logits, dim=1)).sum(1)``, averaged. Never put a softmax in
+#   front of it.
 # * ``label_smoothing=ε`` equals the target ``(1-ε)·one_hot + ε/C`` (without
 #   ``weight``) and gives the loss a minimum at a finite logit gap.
 # * ``ignore_index`` (default ``-100``) drops positions from the loss and from the
