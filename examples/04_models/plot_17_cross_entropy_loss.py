@@ -3,11 +3,11 @@ nn.CrossEntropyLoss: logits, targets, label smoothing and ignored positions
 ===========================================================================
 
 ``nn.CrossEntropyLoss`` is the loss of almost every classifier. It takes raw scores
-(:term:`logits`) and either class indices or class probabilities as targets, and it is
-exactly ``log_softmax`` followed by ``nn.NLLLoss``. This page checks that relation
-numerically, shows the shapes it accepts (including sequences, where the class
-dimension must come second), the errors a wrong target gives, :term:`label smoothing`,
-``ignore_index`` and class weights.
+(:term:`logits`) and either class indices or class probabilities as targets. For
+class-index targets without label smoothing it is exactly ``log_softmax`` followed by
+``nn.NLLLoss``. This page checks that relation numerically, shows the shapes it
+accepts (including sequences, where the class dimension must come second), the errors
+a wrong target gives, :term:`label smoothing`, ``ignore_index`` and class weights.
 """
 
 import inspect
@@ -94,8 +94,9 @@ print(logits.grad)
 # Targets: the errors
 # -------------------
 # Class-index targets must be integers of dtype ``torch.long`` (``torch.uint8`` is
-# accepted too). A float tensor of the same shape, or the ``int32`` that NumPy arrays
-# often carry, is rejected; so is an index outside ``[0, C)``.
+# accepted too). A float tensor of shape ``(N,)`` is rejected, and so is an ``int32``
+# tensor (for example one converted from a NumPy array created with ``dtype=np.int32``,
+# or on Windows with NumPy older than 2.0); so is an index outside ``[0, C)``.
 
 z = logits.detach()  # the same scores, without the graph
 
@@ -132,9 +133,10 @@ z = logits.detach()  # the same scores, without the graph
 # ------------------------
 # The target may also be a float tensor of the same shape as the input, one
 # probability distribution per sample. The loss is then the full cross entropy
-# :math:`-\sum_i p_i \log \operatorname{softmax}(z)_i`; a one-hot target gives the
-# same value as its class index, and soft targets (the averaged labels of several
-# annotators, mixup, distillation) work too.
+# :math:`-\sum_i p_i \log \operatorname{softmax}(z)_i`, computed directly and not
+# through ``nn.NLLLoss``. Without class weights a one-hot target gives the same value
+# as its class index, and soft targets (the averaged labels of several annotators,
+# mixup, distillation) work too.
 
 one_hot = F.one_hot(target, num_classes=3).float()
 soft = torch.tensor([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.0, 0.5, 0.5]])
@@ -146,13 +148,22 @@ print(criterion(z, one_hot), criterion(z, soft))
 # >>> torch.isclose(criterion(z, soft), -(soft * F.log_softmax(z, dim=1)).sum(dim=1).mean())
 # tensor(True)
 #
-# The two kinds of target are told apart by their dtype, so a one-hot target must be
-# a float tensor:
+# The two kinds of target are told apart by their shape: a target with the same shape
+# as the input is taken as probabilities and must then be a float tensor, so an integer
+# one-hot target needs ``.float()``. (A float target of shape ``(N,)``, in the
+# previous section, was taken as class indices and rejected for its dtype.)
 #
 # >>> criterion(z, F.one_hot(target, num_classes=3))
 # Traceback (most recent call last):
 #     ...
 # RuntimeError: Expected floating point type for target with class probabilities, got Long
+#
+# ``nn.NLLLoss`` itself accepts only class indices:
+#
+# >>> nn.NLLLoss()(F.log_softmax(z, dim=1), one_hot)
+# Traceback (most recent call last):
+#     ...
+# RuntimeError: 0D or 1D target tensor expected, multi-target not supported
 
 # %%
 # Label smoothing
@@ -161,8 +172,8 @@ print(criterion(z, one_hot), criterion(z, soft))
 # only as the logit gap goes to infinity, so training keeps pushing the logits apart.
 # ``label_smoothing=ε`` mixes the target with the uniform distribution: the true
 # class gets :math:`1 - \varepsilon + \varepsilon/C` and every class at least
-# :math:`\varepsilon / C`. It equals passing that smoothed distribution as a
-# probability target:
+# :math:`\varepsilon / C`. Without class weights it equals passing that smoothed
+# distribution as a probability target:
 
 eps = 0.1
 smoothed = one_hot * (1 - eps) + eps / 3
@@ -171,6 +182,11 @@ print(nn.CrossEntropyLoss(label_smoothing=eps)(z, target), criterion(z, smoothed
 # %%
 # >>> torch.isclose(nn.CrossEntropyLoss(label_smoothing=eps)(z, target), criterion(z, smoothed))
 # tensor(True)
+#
+# It is then no longer ``log_softmax`` followed by ``nn.NLLLoss``:
+#
+# >>> bool(torch.isclose(nn.CrossEntropyLoss(label_smoothing=eps)(z, target), nll))
+# False
 #
 # With smoothing the loss has a minimum at a *finite* logit gap. For one sample with
 # five classes and scores ``[m, 0, 0, 0, 0]``, the best gap is where the softmax
@@ -287,6 +303,15 @@ print(per_sample, weighted)
 # tensor(True)
 # >>> torch.isclose(weighted, (w * per_sample).mean())
 # tensor(False)
+#
+# Probability targets are weighted per class inside the sum
+# :math:`-\sum_i w_i p_i \log \operatorname{softmax}(z)_i` and then averaged over
+# ``N``, so with ``weight`` a one-hot target no longer gives the same loss as its class
+# index:
+#
+# >>> weighted_one_hot = F.cross_entropy(z, one_hot, weight=weight)
+# >>> torch.isclose(weighted_one_hot, (w * per_sample).mean()), torch.isclose(weighted_one_hot, weighted)
+# (tensor(True), tensor(False))
 
 # %%
 # Summary
@@ -294,9 +319,13 @@ print(per_sample, weighted)
 # * ``nn.CrossEntropyLoss()(logits, target)``: logits ``(N, C)`` (or ``(C,)``, or
 #   ``(N, C, d1, ...)`` with the class dimension second), target class indices of
 #   dtype ``long`` or float probabilities of the input's shape.
-# * It is ``nn.NLLLoss()(F.log_softmax(logits, dim=1), target)``; its gradient is
-#   ``softmax - one_hot`` (over ``N``). Never put a softmax in front of it.
-# * ``label_smoothing=ε`` equals the target ``(1-ε)·one_hot + ε/C`` and gives the
-#   loss a minimum at a finite logit gap.
+# * For class indices without label smoothing it is
+#   ``nn.NLLLoss()(F.log_softmax(logits, dim=1), target)``, with the gradient
+#   ``softmax - one_hot`` (over ``N``); probability targets ``p`` give
+#   ``-(p * F.log_softmax(logits, dim=1)).sum(1)``, averaged. Never put a softmax in
+#   front of it.
+# * ``label_smoothing=ε`` equals the target ``(1-ε)·one_hot + ε/C`` (without
+#   ``weight``) and gives the loss a minimum at a finite logit gap.
 # * ``ignore_index`` (default ``-100``) drops positions from the loss and from the
-#   mean; ``weight`` makes the mean a weighted mean.
+#   mean. With ``weight`` and ``reduction='mean'``, class-index losses are divided by
+#   the summed weights of the targets, probability-target losses by ``N``.

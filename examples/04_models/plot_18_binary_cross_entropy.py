@@ -76,8 +76,9 @@ print(1 - torch.sigmoid(torch.tensor([10.0, 16.0, 16.7, 40.0])))
 # :math:`\log(1 - 1) = \log 0`. ``BCELoss`` clamps the logarithm at :math:`-100` so as
 # not to return ``inf``, and reports 100. The true loss is
 # :math:`\log(1 + e^{40}) \approx 40`, which ``BCEWithLogitsLoss`` computes without
-# forming :math:`\sigma(z)` at all, in the stable form
-# :math:`\max(z, 0) - z y + \log(1 + e^{-|z|})`.
+# forming :math:`\sigma(z)`, as :math:`(1 - y)\, z - \log \sigma(z)` with a
+# numerically stable ``log_sigmoid`` (equivalently
+# :math:`\max(z, 0) - z y + \log(1 + e^{-|z|})`).
 
 z = torch.tensor([40.0], requires_grad=True)
 y = torch.tensor([0.0])
@@ -92,6 +93,9 @@ print(bce.item(), bce_grad.item(), "|", bce_logits.item(), logits_grad.item())
 # (100.0, 0.0)
 # >>> bce_logits.item(), logits_grad.item()
 # (40.0, 1.0)
+# >>> per_element = nn.BCEWithLogitsLoss(reduction="none")(logits, targets)
+# >>> torch.allclose(per_element, (1 - targets) * logits - F.logsigmoid(logits))
+# True
 #
 # The gradient is the worse problem: :math:`\partial\ell/\partial z = \sigma(z) - y`
 # is 1 here, the strongest possible signal to fix the mistake, but through the
@@ -198,10 +202,18 @@ print(per_class.shape, multi_loss)
 # >>> torch.isclose(multi_loss, per_class.mean())
 # tensor(True)
 #
-# At prediction time, ``torch.sigmoid(logits) > 0.5`` is the same as ``logits > 0``:
+# At prediction time, ``logits > 0`` is the exact form of ``torch.sigmoid(logits) > 0.5``
+# and skips the sigmoid. The two agree here:
 #
 # >>> torch.equal(torch.sigmoid(multi_logits) > 0.5, multi_logits > 0)
 # True
+#
+# They differ only for tiny positive logits, below about ``9e-8`` in float32, whose
+# sigmoid rounds to exactly 0.5:
+#
+# >>> tiny = torch.tensor([1e-8, 5e-8, 1e-7])
+# >>> torch.sigmoid(tiny) > 0.5, tiny > 0
+# (tensor([False, False,  True]), tensor([True, True, True]))
 
 # %%
 # Summary

@@ -297,7 +297,8 @@ for name, (by_hand, by_torch) in checks.items():
 # schedule. Adam and AdamW adapt the step of every coordinate to the size of its
 # gradients, which makes them forgiving of the learning rate; AdamW (decoupled weight
 # decay) is the usual choice for transformers. Adagrad's ever-growing sum makes its steps
-# shrink towards zero on long runs; RMSprop was designed to fix exactly that. The
+# shrink towards zero on long runs; RMSprop's moving average forgets old gradients and
+# so avoids that (Hinton introduced it as a mini-batch version of Rprop). The
 # :doc:`next page <plot_03_optimizer_trajectories>` lets you see the differences on a
 # 2-D function.
 #

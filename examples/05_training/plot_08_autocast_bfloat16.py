@@ -41,11 +41,14 @@ for dtype in kinds:
 # (0.0009765625, 0.0078125)
 #
 # ``eps`` is the gap between 1 and the next number: about 3 significant decimal digits
-# for float16, 2 to 3 for bfloat16. The range is what matters for training. float16
-# overflows to ``inf`` above 65504 and loses small values: below its smallest normal
+# for float16, 2 to 3 for bfloat16. The range is what matters for training. float16's
+# largest number is 65504; values up to just below 65520 round down to it, and from 65520
+# on they overflow to ``inf``. It also loses small values: below its smallest normal
 # number (about 6e-5) it keeps only a few bits, and below about 3e-8 it rounds to 0.
 # bfloat16 keeps both ends:
 #
+# >>> torch.tensor([65504.0, 65519.0, 65520.0]).half()
+# tensor([65504., 65504.,    inf], dtype=torch.float16)
 # >>> values = torch.tensor([70000.0, 1e-8, 1.001])
 # >>> values.half()
 # tensor([   inf, 0.0000, 1.0010], dtype=torch.float16)
