@@ -25,7 +25,12 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 from no_network import NetworkUseError, allow_network, forbid_network  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "examples").rglob("plot_*.py"))
-PRELOAD = ["torch", "numpy", "matplotlib.pyplot"]
+# What many pages import, paid once by the server instead of by every run. torch._dynamo
+# is what an optimizer's first step or DistributedDataParallel imports (about a second).
+PRELOAD = ["torch", "numpy", "matplotlib.pyplot", "torch._dynamo", "pandas", "transformers"]
+# The pages that use Hugging Face libraries switch them offline before importing them;
+# the preloaded copy must read the same switches (it reads them once, at import).
+OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
 
 
 def run_script(path, workdir, clean_path, results):
@@ -45,6 +50,7 @@ def run_script(path, workdir, clean_path, results):
 @pytest.fixture(scope="session")
 def fresh_process():
     os.environ["MPLBACKEND"] = "Agg"  # inherited by the server; no window opens
+    os.environ.update(OFFLINE)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     return context

@@ -9,7 +9,12 @@
   words (words in parentheses are glosses and do not count). Messages that are only code,
   only math or only names are exempt, by rule.
 
-The first test reads the built site (``nox -s docs``); the second reads the catalogs.
+* No space between two Chinese characters, or before full-width punctuation: Chinese
+  has no spaces between words (a translation that puts one next to inline markup needs
+  the ``\\ `` escape instead, which ``nox -s translate`` adds).
+
+The first and last tests read the built site (``nox -s docs``); the second reads the
+catalogs.
 """
 
 import csv
@@ -67,8 +72,8 @@ class BodyText(HTMLParser):
         classes = set((attrs.get("class") or "").split())
         skipped = tag in SKIPPED_TAGS or bool(classes & SKIPPED_CLASSES) or any(
             c.startswith("highlight-") for c in classes)
-        if skipped and tag == "code" and not self.skipping():
-            self.parts.append("‹code›")  # keeps the context of a message readable
+        if skipped and not self.skipping() and (tag == "code" or "math" in classes):
+            self.parts.append("‹code›")  # code and math: not prose, but not nothing either
         self.stack.append((tag, skipped))
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
@@ -292,3 +297,15 @@ def test_the_disguise_rule(msgid, msgstr, bad):
 ])
 def test_the_first_use_rule(text, problems):
     assert len(unglossed_first_uses(text)) == problems
+
+
+CJK = r"[\u3400-\u9fff]"
+FULL_WIDTH = r"[，。：；！？、）」』】]"
+STRAY_SPACE = re.compile(rf"{CJK}[ \t]+(?={CJK})|(?<=\S)[ \t]+(?={FULL_WIDTH})")
+
+
+@pytest.mark.parametrize("page", prose_pages(), ids=str)
+def test_no_spaces_between_chinese_characters(page):
+    text = body_text(page)
+    found = [" ".join(text[max(0, m.start() - 12): m.end() + 12].split("\n")) for m in STRAY_SPACE.finditer(text)]
+    assert not found, f"zh_CN/{page}: stray spaces in Chinese text:\n  " + "\n  ".join(f"…{f}…" for f in found)

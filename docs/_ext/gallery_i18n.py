@@ -72,6 +72,8 @@ class TranslateGalleryBoilerplate(SphinxTransform):
             for text in list(container.findall(nodes.Text)):
                 translated = translate_phrase(self.env, str(text))
                 if translated != str(text):
+                    if re.match(r"\s+[\u3400-\u9fff]", translated):
+                        translated = translated.lstrip()  # no space between Chinese words
                     text.parent.replace(text, nodes.Text(translated))
         self.mark_thumbnails()
 
