@@ -39,6 +39,7 @@ extensions = [
     "api_index",  # which examples use which PyTorch API, with links to both
     "translated_downloads",  # zh_CN scripts and notebooks carry the Chinese prose
     "accessible_sidebar",  # names for the theme's expand/collapse buttons
+    "sidebar_freshness",  # a changed title rewrites every sidebar
     "home_cards",  # the chapters as cards on the home page
     "translated_figures",  # every word in a figure in the edition's language
     "gallery_thumbnails",  # a card for pages without a figure; thumbnails in each language

@@ -126,6 +126,16 @@ def test_math_is_served_locally():
         assert (HTML / edition / "_static" / "mathjax" / "tex-chtml.js").is_file()
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_that_shows_math_loads_mathjax(edition):
+    # Sphinx loads MathJax only on pages whose own body has math; a formula in a page
+    # title would show as raw LaTeX in the sidebar and toctrees of every other page.
+    raw = [str(page) for page in pages(edition)
+           if 'class="math' in (text := (HTML / edition / page).read_text(encoding="utf-8"))
+           and "mathjax/tex-chtml.js" not in text]
+    assert not raw, f"{edition}: pages showing math without MathJax (math in a title?): {raw[:5]}"
+
+
 def images(page):
     """(src, alt, class) of every <img> of a built page."""
     found = []

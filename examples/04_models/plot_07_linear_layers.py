@@ -1,6 +1,6 @@
 """
-Linear layers: ``nn.Linear`` and :math:`y = xW^\\top + b`
-=========================================================
+Linear layers: ``nn.Linear`` computes ``x @ W.T + b``
+=====================================================
 
 ``nn.Linear(in_features, out_features)`` is the fully connected layer: every output is
 a weighted sum of all inputs plus a bias. This page checks the formula PyTorch computes
