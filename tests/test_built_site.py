@@ -3,6 +3,7 @@
 Run after ``nox -s docs`` (``nox -s tests`` builds first).
 """
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -191,3 +192,14 @@ def test_no_placeholder_thumbnails(edition):
             if (edition == "zh_CN") != src.endswith(".zh_CN.png"):
                 problems.append(f"{edition}/{index}: {src} is not this edition's thumbnail")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_home_card_summaries_are_not_cut_inside_a_gloss(edition):
+    """A summary cut short ends at a break, never inside "（tensor）" or "(dtype)"."""
+    home = (HTML / edition / "index.html").read_text(encoding="utf-8")
+    summaries = [html.unescape(s) for s in re.findall(r'class="notes-card__summary">([^<]*)</p>', home)]
+    assert summaries, f"{edition}: no chapter cards on the home page"
+    unbalanced = [s for s in summaries
+                  if s.count("（") + s.count("(") != s.count("）") + s.count(")")]
+    assert not unbalanced, f"{edition}: summaries cut inside parentheses: {unbalanced}"

@@ -309,3 +309,36 @@ def test_no_spaces_between_chinese_characters(page):
     text = body_text(page)
     found = [" ".join(text[max(0, m.start() - 12): m.end() + 12].split("\n")) for m in STRAY_SPACE.finditer(text)]
     assert not found, f"zh_CN/{page}: stray spaces in Chinese text:\n  " + "\n  ".join(f"…{f}…" for f in found)
+
+
+# -- Punctuation --------------------------------------------------------------------------
+
+ASCII_QUOTE = re.compile(rf'{CJK}"|"{CJK}')  # Chinese prose quotes with “ ”
+
+
+def nested_parentheses(text):
+    """Places where a full-width parenthesis opens inside another, like “（广播（broadcasting）后）”."""
+    found, depth = [], 0
+    for i, char in enumerate(text):
+        if char == "\n":
+            depth = 0
+        elif char == "（":
+            depth += 1
+            if depth == 2:
+                found.append(text[max(0, i - 20): i + 20].replace("\n", " "))
+        elif char == "）":
+            depth = max(0, depth - 1)
+    return found
+
+
+def test_the_nesting_rule():
+    assert nested_parentheses("结果的形状（广播（broadcasting）后）") == ["结果的形状（广播（broadcasting）后）"]
+    assert nested_parentheses("张量（tensor）和形状（shape）") == []
+
+
+@pytest.mark.parametrize("page", prose_pages(), ids=str)
+def test_no_nested_parentheses_or_ascii_quotes(page):
+    text = body_text(page)
+    found = [f"nested: …{n}…" for n in nested_parentheses(text)]
+    found += [f"ASCII quote: …{text[max(0, m.start() - 12): m.end() + 12]}…" for m in ASCII_QUOTE.finditer(text)]
+    assert not found, f"zh_CN/{page}:\n  " + "\n  ".join(found)

@@ -92,13 +92,30 @@ class TranslateGalleryBoilerplate(SphinxTransform):
                 pending = []
 
 
+BREAKS = ("。", "；", "，", "、", ". ", "; ", ", ", " ")  # best place to cut first
+
+
+def shorten(text, limit):
+    """``text`` cut to at most ``limit`` characters at a sentence, clause or word break,
+    never inside parentheses (a gloss cut in half reads as a typo)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    for mark in BREAKS:
+        cut = head.rfind(mark)
+        while cut > 0 and head.count("（", 0, cut) + head.count("(", 0, cut) > head.count("）", 0, cut) + head.count(")", 0, cut):
+            cut = head.rfind(mark, 0, cut)
+        if cut >= limit // 2:
+            return head[:cut].rstrip() + "…"
+    return head + "…"
+
+
 def summary_of(doctree):
     """The first paragraph of a page's top section, as plain text."""
     for section in doctree.findall(nodes.section):
         for child in section.children:
             if isinstance(child, nodes.paragraph):
-                text = " ".join(child.astext().split())
-                return text if len(text) <= TOOLTIP_LENGTH else text[: TOOLTIP_LENGTH - 1] + "…"
+                return shorten(" ".join(child.astext().split()), TOOLTIP_LENGTH)
         break
     return ""
 

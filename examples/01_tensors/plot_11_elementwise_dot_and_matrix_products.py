@@ -115,7 +115,7 @@ print(torch.matmul(A, B))
 #    multiplication" (Chinese 点乘, which in mathematics means the dot product), and some
 #    call the matrix product ``A @ B`` a "dot product" (点积). The three are different:
 #
-#    * element-wise or Hadamard product (逐元素乘积, 阿达玛积): ``a * b``,
+#    * element-wise or Hadamard product (逐元素乘积, 哈达玛积): ``a * b``,
 #      ``torch.mul``; same shape as the (broadcast) operands;
 #    * dot product, also inner or scalar product (点积, 内积, 数量积): ``torch.dot``,
 #      ``u @ v`` for vectors; one number;
