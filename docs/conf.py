@@ -72,7 +72,8 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",  # plot_01_..., plot_02_...
     # Global torch state is reset before and after every example (see _ext/torch_state).
     "reset_modules": ("matplotlib", "torch_state.reset_torch_state",
-                      "build_progress.report_example"),  # prints one line per example
+                      "build_progress.report_example",  # prints one line per example
+                      "fast_gc.freeze_survivors"),  # cheap gc.collect() between examples
     "reset_modules_order": "both",
     # Saves each figure and a pickle of it, so that each edition draws it in its language.
     "image_scrapers": ("translated_figures.scraper",),

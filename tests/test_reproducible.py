@@ -2,7 +2,7 @@
 
 A build cannot be compared with a second one in CI (too slow), so this checks that the
 known sources of variation are gone: object addresses printed by examples (``<... at
-0x7f...>``), sphinx-gallery's running-time line, the build's clock in the footer and in
+0x7f...>``), progress bars with their speed, sphinx-gallery's running-time line, the build's clock in the footer and in
 the zip files of the downloads (both come from ``SOURCE_DATE_EPOCH``, which
 ``build_editions.py`` takes from the last commit when it is not set).
 """
@@ -21,6 +21,7 @@ HTML = ROOT / "docs" / "_build" / "html"
 EDITIONS = ["en", "zh_CN"]
 ADDRESS = re.compile(r"\b0x[0-9a-f]{6,}\b")
 RUNNING_TIME = re.compile(r"Total running time|sphx-glr-timing|脚本总运行时间")
+PROGRESS_BAR = re.compile(r"\d+(?:\.\d+)?(?:it/s|s/it)\]")  # tqdm: "1/1 [00:00<00:00, 439.19it/s]"
 
 sys.path.insert(0, str(ROOT / "docs" / "_tools"))
 from build_editions import last_commit_time  # noqa: E402
@@ -45,6 +46,13 @@ def test_no_object_addresses_on_pages(edition):
 def test_no_running_time_line(edition):
     found = [str(p.relative_to(HTML)) for p in pages(edition) if RUNNING_TIME.search(p.read_text(encoding="utf-8"))]
     assert not found, f"pages with sphinx-gallery's running time: {found}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_progress_bars_on_pages(edition):
+    found = [f"{p.relative_to(HTML)}: {m.group()}" for p in pages(edition)
+             for m in PROGRESS_BAR.finditer(p.read_text(encoding="utf-8"))]
+    assert not found, "progress bars print their speed; turn them off in the example:\n" + "\n".join(found)
 
 
 def test_the_build_has_one_date_and_it_is_not_the_clock():

@@ -163,8 +163,9 @@ def translating_formatter(inner, translate):
 
 
 def figure_strings(fig):
-    """The strings a reader sees in ``fig``, one per line of text, in drawing order."""
-    fig.draw_without_rendering()  # creates the tick labels
+    """The strings a reader sees in ``fig``, one per line of text, in drawing order.
+
+    Call it after saving the figure: drawing it creates the tick labels."""
     found = []
     for text in figure_texts(fig):
         for line in text.get_text().split("\n"):

@@ -16,7 +16,6 @@ import os
 # offline whatever the shell set; read when huggingface_hub is first imported
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
-os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 import random  # noqa: E402
 import tempfile  # noqa: E402
@@ -35,8 +34,10 @@ from transformers import (  # noqa: E402
     TrainingArguments,
 )
 from transformers.models.roberta.modeling_roberta import RobertaClassificationHead  # noqa: E402
+from transformers.utils import logging as hf_logging  # noqa: E402
 
 torch.set_num_threads(1)  # a tiny model: more threads only add overhead
+hf_logging.disable_progress_bar()  # saving a checkpoint draws one, with timings
 
 # %%
 # Data, tokenizer and collate function
