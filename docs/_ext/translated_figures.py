@@ -11,19 +11,24 @@
    translations changed is drawn again with its strings swapped through the page's
    catalog, as ``<name>.<language>.png`` beside the English file. Sphinx's
    ``figure_language_filename`` (``{root}.{language}{ext}``) then picks that file for the
-   edition, in the page and wherever else the image is used.
+   edition, in the page and wherever else the image is used. To save time, the English
+   build starts this drawing in a second process as soon as the examples have run; the
+   translated build waits for it and draws (and reports) whatever it could not.
 
 The image's alt text is the figure's titles, in the page's language. Chinese is drawn
 with Noto Sans CJK SC (from the ``mplfonts`` package), as a fallback after the figure's
 own fonts; a glyph that no font has is an error, never a box.
 """
 
+import atexit
 import hashlib
 import json
 import logging as logging_module
 import os
 import pickle
 import re
+import subprocess
+import sys
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -319,45 +324,106 @@ def reread_pages_showing(env, docnames, paths):
             docnames.extend(sorted(d for d in env.images[key][0] if d not in docnames))
 
 
-def draw_translated_figures(app, env, docnames):
-    language = app.config.language
-    if not language or language == "en":
-        return
-    srcdir = Path(app.srcdir)
-    gallery = srcdir / app.config.sphinx_gallery_conf["gallery_dirs"]
-    drawn = []
+def stale_figures(srcdir, gallery, locale_dir, language):
+    """(page, pickle, target, key, table) of each figure whose translated copy is out of date."""
     for pickled in sorted(gallery.rglob("images/sphx_glr_*.pickle")):
         page = page_of(pickled, srcdir)
-        po = srcdir / app.config.locale_dirs[0] / language / "LC_MESSAGES" / f"{page}.po"
-        table = catalog_table(po)
+        table = catalog_table(locale_dir / language / "LC_MESSAGES" / f"{page}.po")
         data = pickled.read_bytes()
         target = translated_path(pickled, language)
         stamp = target.with_suffix(".key")
         key = hashlib.sha256(data + json.dumps(table, sort_keys=True).encode() + RENDERER_VERSION.encode()).hexdigest()
-        if target.is_file() and stamp.is_file() and stamp.read_text() == key:
-            continue
-        saved = pickle.loads(data)
-        fig = saved["figure"]
-        try:
-            with fonts_with_cjk_fallback():
-                translate_figure(fig, table)
-                fig.savefig(target, **saved["savefig"])
+        if not (target.is_file() and stamp.is_file() and stamp.read_text() == key):
+            yield page, pickled, target, key, table
+
+
+def draw_translated(pickled, target, key, table):
+    """Draw one pickled figure with its strings swapped through ``table``."""
+    import matplotlib.pyplot as plt
+
+    saved = pickle.loads(pickled.read_bytes())
+    fig = saved["figure"]
+    partial = target.with_name(f".{target.name}.partial")  # never a half-written image
+    try:
+        with fonts_with_cjk_fallback():  # raises on leaving if a glyph was missing
+            translate_figure(fig, table)
+            fig.savefig(partial, format="png", **saved["savefig"])
+        os.replace(partial, target)
+    finally:
+        plt.close(fig)
+        partial.unlink(missing_ok=True)
+    target.with_suffix(".key").write_text(key)
+
+
+def figure_paths(app):
+    srcdir = Path(app.srcdir)
+    return srcdir, srcdir / app.config.sphinx_gallery_conf["gallery_dirs"], srcdir / app.config.locale_dirs[0]
+
+
+# Drawing the translated figures takes a while; the source-language build, which runs the
+# examples, starts it in a second process for the other languages, and a translated
+# build in the same process (``build_editions.py``) only waits for it and checks.
+_early = {}
+
+
+def draw_early(app, env, docnames):
+    language = app.config.language or "en"
+    srcdir, gallery, locale_dir = figure_paths(app)
+    if language != "en" or not locale_dir.is_dir():
+        return
+    for other in sorted(d.name for d in locale_dir.iterdir() if d.is_dir()):
+        if other not in _early:
+            _early[other] = subprocess.Popen(
+                [sys.executable, __file__, str(srcdir), str(gallery), str(locale_dir), other],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                env={**os.environ, "MPLBACKEND": "Agg"})
+
+
+@atexit.register
+def _finish_early():
+    for process in _early.values():
+        process.communicate()
+
+
+def draw_translated_figures(app, env, docnames):
+    language = app.config.language
+    if not language or language == "en":
+        return
+    drawn = []
+    if language in _early:  # drawn in the background: what it drew must be read again
+        output, _ = _early.pop(language).communicate()
+        drawn += [Path(line) for line in output.splitlines() if line]
+    srcdir, gallery, locale_dir = figure_paths(app)
+    for page, pickled, target, key, table in list(stale_figures(srcdir, gallery, locale_dir, language)):
+        try:  # here, and not in the background, so that an error is reported
+            draw_translated(pickled, target, key, table)
         except Exception as err:
             logger.warning("%s: figure %s cannot be drawn in %s: %s", page, pickled.stem, language, err,
                            type="translated_figures", location=page)
             continue
-        finally:
-            import matplotlib.pyplot as plt
-
-            plt.close(fig)
-        stamp.write_text(key)
         drawn.append(target)
     reread_pages_showing(env, docnames, drawn)
+
+
+def main(srcdir, gallery, locale_dir, language):
+    """The background job: draw what is stale, print the paths drawn; errors are left
+    for the translated build to report."""
+    for _page, pickled, target, key, table in list(stale_figures(Path(srcdir), Path(gallery), Path(locale_dir), language)):
+        try:
+            draw_translated(pickled, target, key, table)
+        except Exception:
+            continue
+        print(target, flush=True)
 
 
 def setup(app):
     app.add_node(figure_strings_node, html=(skip, None), latex=(skip, None), text=(skip, None))
     app.add_directive("translated-figure", TranslatedFigure)
     app.add_transform(AltTextFromTitles)
+    app.connect("env-before-read-docs", draw_early)
     app.connect("env-before-read-docs", draw_translated_figures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
