@@ -342,3 +342,23 @@ def test_no_nested_parentheses_or_ascii_quotes(page):
     found = [f"nested: …{n}…" for n in nested_parentheses(text)]
     found += [f"ASCII quote: …{text[max(0, m.start() - 12): m.end() + 12]}…" for m in ASCII_QUOTE.finditer(text)]
     assert not found, f"zh_CN/{page}:\n  " + "\n  ".join(found)
+
+
+# -- Glossary order ---------------------------------------------------------------------
+
+def test_zh_glossary_is_in_pinyin_order():
+    """A Chinese reader finds 张量 under z: entries start with the Chinese name, by pinyin."""
+    from pypinyin import lazy_pinyin
+
+    page = (HTML / "reference" / "glossary.html").read_text(encoding="utf-8")
+    body = page.split('<dl class="glossary">', 1)[1]
+    first_names, new_entry = [], True
+    for match in re.finditer(r"<dt[^>]*>([^<]*)|</dd>", body):
+        if match.group(1) is not None and new_entry:
+            first_names.append(match.group(1).strip())
+        new_entry = match.group(1) is None
+    with GLOSSARY.open(encoding="utf-8") as f:
+        assert len(first_names) == len(list(csv.DictReader(f))), "one entry per glossary row"
+    keys = [" ".join(lazy_pinyin(name)).lower() for name in first_names]
+    assert keys == sorted(keys), f"not in pinyin order: {first_names}"
+    assert first_names[0] != "accuracy", "the Chinese name comes first"

@@ -5,7 +5,8 @@ one-line definition (English; translated through the glossary page's catalog) an
 page that first teaches it. The ``bilingual-glossary`` directive turns the rows into a
 Sphinx ``glossary`` in which each entry answers to both names, so pages link terms with
 :term:`tensor` in English and :term:`张量` in Chinese, and both reach the same target
-in both editions.
+in both editions. The English edition lists the terms in English alphabetical order;
+the Chinese one puts the Chinese name first and sorts by its pinyin.
 
 The Chinese terms are also written to a jieba user dictionary (in the doctree folder, a
 build product) so that the zh_CN search index keeps them as words.
@@ -15,6 +16,7 @@ import csv
 from pathlib import Path
 
 from docutils import nodes
+from pypinyin import lazy_pinyin
 from sphinx.errors import ConfigError
 from sphinx.util.docutils import SphinxDirective
 
@@ -40,9 +42,15 @@ class BilingualGlossary(SphinxDirective):
         _, path = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(path)
         lines = [".. glossary::", ""]
-        for row in read_terms(path):
+        chinese = (self.config.language or "").startswith("zh")
+        rows = read_terms(path)
+        if chinese:  # a Chinese reader scans by pinyin, Chinese name first
+            rows = sorted(rows, key=lambda row: pinyin_key(row["chinese"]))
+        for row in rows:
             # a Latin-only Chinese name (GPU, softmax) is the English term itself
             names = [row["english"]] + ([row["chinese"]] if row["chinese"] != row["english"] else [])
+            if chinese:
+                names.reverse()
             lines += [
                 *(f"   {name}" for name in names),
                 f"      {row['definition']}",
@@ -56,6 +64,11 @@ class BilingualGlossary(SphinxDirective):
         for node in parsed[0].findall(lambda n: isinstance(n, nodes.term) or _is_link_paragraph(n)):
             node["translatable"] = False
         return parsed
+
+
+def pinyin_key(name):
+    """``张量`` sorts as ``zhang liang``; Latin names (GPU, softmax) as themselves."""
+    return " ".join(lazy_pinyin(name)).lower()
 
 
 def _is_link_paragraph(node):
