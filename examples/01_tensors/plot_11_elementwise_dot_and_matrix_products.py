@@ -119,7 +119,7 @@ print(torch.matmul(A, B))
 #      ``torch.mul``; same shape as the (broadcast) operands;
 #    * dot product, also inner or scalar product (点积, 内积, 数量积): ``torch.dot``,
 #      ``u @ v`` for vectors; one number;
-#    * matrix product (矩阵乘法): ``torch.mm``, ``torch.matmul``, ``A @ B``;
+#    * matrix product (矩阵乘积): ``torch.mm``, ``torch.matmul``, ``A @ B``;
 #      ``[m, n] @ [n, p] -> [m, p]``.
 #
 #    For two square matrices the element-wise and the matrix product have the same shape

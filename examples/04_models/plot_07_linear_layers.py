@@ -75,6 +75,10 @@ by_hand = inputs @ layer.weight.T + layer.bias
 print((outputs - by_hand).abs().max())
 
 # %%
+# In general the two agree up to rounding, not bit for bit: the layer does the product
+# and the bias addition in one ``addmm`` call. Compare them with ``allclose`` (for a
+# large layer, with a tolerance such as ``atol=1e-6``):
+#
 # >>> torch.allclose(outputs, by_hand)
 # True
 # >>> torch.allclose(outputs, F.linear(inputs, layer.weight, layer.bias))
@@ -177,9 +181,10 @@ plt.show()
 # Initialisation and the bias
 # ---------------------------
 # A new layer draws its weight *and* its bias from the uniform distribution
-# :math:`U(-1/\sqrt{\text{in}},\ 1/\sqrt{\text{in}})` (``reset_parameters`` calls
-# ``kaiming_uniform_`` with ``a = sqrt(5)``, which comes to the same bound). For 20
-# inputs the bound is :math:`1/\sqrt{20} \approx 0.224`:
+# :math:`U(-1/\sqrt{\text{in}},\ 1/\sqrt{\text{in}})`: ``reset_parameters`` calls
+# ``kaiming_uniform_`` with ``a = sqrt(5)`` for the weight, which comes to this bound,
+# and draws the bias with ``uniform_(-bound, bound)`` directly. For 20 inputs the
+# bound is :math:`1/\sqrt{20} \approx 0.224`:
 
 bound = 1 / math.sqrt(layer.in_features)
 print(f"bound {bound:.4f}, largest |weight| {layer.weight.abs().max():.4f}, largest |bias| {layer.bias.abs().max():.4f}")
